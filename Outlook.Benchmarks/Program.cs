@@ -1,0 +1,1 @@
+Console.WriteLine("Outlook benchmarks: nothing to run yet.");
