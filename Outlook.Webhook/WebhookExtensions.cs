@@ -45,6 +45,7 @@ public static class WebhookExtensions
         services.AddSingleton<NotificationRequestReader>();
         services.AddSingleton<NotificationEndpoint>();
         services.AddProblemDetails();
+        services.AddHostedService<WebhookWarmup>();
 
         return builder;
     }

@@ -75,7 +75,7 @@ internal sealed class NotificationRequestReader(IOptions<WebhookOptions> options
         }
 
         var tokens = new List<string>();
-        if (root.TryGetProperty("validationTokens", out var tokenArray))
+        if (root.TryGetProperty("validationTokens", out var tokenArray) && tokenArray.ValueKind != JsonValueKind.Null)
         {
             if (tokenArray.ValueKind != JsonValueKind.Array || tokenArray.EnumerateArray().Any(token => token.ValueKind != JsonValueKind.String))
             {
