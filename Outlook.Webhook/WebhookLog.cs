@@ -26,7 +26,7 @@ internal static partial class WebhookLog
     public static partial void DedupUnavailable(ILogger logger, long suppressed, Exception exception);
 
     [LoggerMessage(EventId = 7, Level = LogLevel.Warning,
-        Message = "Redis did not return subscription secrets; answering 503 so that Graph retries ({Suppressed} similar warnings suppressed)")]
+        Message = "Redis did not return subscription secrets and memory does not hold them all; answering 503 so that Graph retries ({Suppressed} similar warnings suppressed)")]
     public static partial void SubscriptionLookupFailed(ILogger logger, long suppressed, Exception exception);
 
     [LoggerMessage(EventId = 8, Level = LogLevel.Information, Message = "Rich notifications disabled: no signing keys are configured under Webhook:ValidationTokens")]

@@ -32,6 +32,13 @@ public sealed class WebhookOptions
     /// </summary>
     public TimeSpan DedupTimeToLive { get; set; } = TimeSpan.FromHours(6);
 
+    /// <summary>
+    /// How long a subscription secret read from Redis may be used to verify notifications while
+    /// Redis is unreachable. Longer keeps notifications flowing through a longer outage; shorter
+    /// limits how long a deleted subscription or rotated clientState is still honoured then.
+    /// </summary>
+    public TimeSpan SubscriptionMemoryTimeToLive { get; set; } = TimeSpan.FromMinutes(30);
+
     /// <summary>Minimum interval between two warnings about the same repeated problem.</summary>
     public TimeSpan WarningInterval { get; set; } = TimeSpan.FromMinutes(1);
 

@@ -6,7 +6,6 @@ using Outlook.Webhook.Notifications;
 using Outlook.Webhook.Options;
 using Outlook.Webhook.Security;
 using Outlook.Webhook.Telemetry;
-using StackExchange.Redis;
 
 namespace Outlook.Webhook.Processing;
 
@@ -39,7 +38,7 @@ internal sealed class NotificationBatchProcessor(
             var ids = items.Select(item => item?.SubscriptionId).OfType<string>().ToHashSet(StringComparer.Ordinal);
             secrets = await subscriptions.FindAsync(ids, cancellationToken);
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        catch (SubscriptionStoreUnavailableException ex)
         {
             // Without the stored clientState no item can be authenticated; Graph retries a 503.
             if (_redisWarnings.TryEnter(out var suppressed))

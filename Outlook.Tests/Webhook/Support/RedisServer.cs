@@ -61,15 +61,20 @@ internal sealed class RedisServer : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Kills the server process; clients see connection failures from then on.</summary>
+    public async Task StopAsync()
     {
-        await Connection.DisposeAsync();
         if (!_process.HasExited)
         {
             _process.Kill();
             await _process.WaitForExitAsync();
         }
+    }
 
+    public async ValueTask DisposeAsync()
+    {
+        await Connection.DisposeAsync();
+        await StopAsync();
         _process.Dispose();
     }
 }
