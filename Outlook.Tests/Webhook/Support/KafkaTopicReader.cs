@@ -49,8 +49,11 @@ internal static class KafkaTopicReader
                 throw new TimeoutException($"Reading {Topics.Notifications} did not reach the high watermark within {ReadTimeout}.");
             }
 
-            var record = JsonSerializer.Deserialize(result.Message.Value, NotificationJsonContext.Default.NotificationRecord)!;
-            records.Add(new ConsumedRecord(result.Message.Key, record, result.Message.Headers, result.Partition.Value, result.Offset.Value));
+            if (TryRead(result.Message.Value) is { } record)
+            {
+                records.Add(new ConsumedRecord(result.Message.Key, record, result.Message.Headers, result.Partition.Value, result.Offset.Value));
+            }
+
             if (result.Offset.Value + 1 >= ends[result.TopicPartition])
             {
                 pending.Remove(result.TopicPartition);
@@ -59,5 +62,18 @@ internal static class KafkaTopicReader
 
         consumer.Close();
         return records;
+    }
+
+    // Other services and tests may put probes on the topic; only notification records matter here.
+    private static NotificationRecord? TryRead(byte[] value)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(value, NotificationJsonContext.Default.NotificationRecord);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 }
