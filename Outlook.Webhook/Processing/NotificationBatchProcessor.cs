@@ -25,7 +25,7 @@ internal sealed class NotificationBatchProcessor(
     ILogger<NotificationBatchProcessor> logger)
 {
     private readonly WarningThrottle _rejectionWarnings = new(options.Value.WarningInterval, time);
-    private readonly WarningThrottle _redisWarnings = new(options.Value.WarningInterval, time);
+    private readonly WarningThrottle _outageWarnings = new(options.Value.WarningInterval, time);
 
     public async Task<BatchOutcome> ProcessAsync(NotificationBatch batch, CancellationToken cancellationToken)
     {
@@ -41,7 +41,7 @@ internal sealed class NotificationBatchProcessor(
         catch (SubscriptionStoreUnavailableException ex)
         {
             // Without the stored clientState no item can be authenticated; Graph retries a 503.
-            if (_redisWarnings.TryEnter(out var suppressed))
+            if (_outageWarnings.TryEnter(out var suppressed))
             {
                 WebhookLog.SubscriptionLookupFailed(logger, suppressed, ex);
             }
@@ -49,7 +49,21 @@ internal sealed class NotificationBatchProcessor(
             return new BatchOutcome(0, 0, 0, Durable: false);
         }
 
-        var verdicts = await VerifyAsync(items, secrets, batch, cancellationToken);
+        List<ItemVerdict> verdicts;
+        try
+        {
+            verdicts = await VerifyAsync(items, secrets, batch, cancellationToken);
+        }
+        catch (SigningKeysUnavailableException ex)
+        {
+            if (_outageWarnings.TryEnter(out var suppressed))
+            {
+                WebhookLog.SigningKeysUnavailable(logger, suppressed, ex);
+            }
+
+            return new BatchOutcome(0, 0, 0, Durable: false);
+        }
+
         var rejected = CountRejections(verdicts);
         var records = verdicts.Select(verdict => verdict.Record).OfType<NotificationRecord>().ToList();
         var toProduce = await SelectUnseenAsync(records, cancellationToken);
