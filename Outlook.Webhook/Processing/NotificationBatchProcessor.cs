@@ -30,38 +30,10 @@ internal sealed class NotificationBatchProcessor(
     public async Task<BatchOutcome> ProcessAsync(NotificationBatch batch, CancellationToken cancellationToken)
     {
         telemetry.Received.Add(batch.Items.Count);
-        var items = batch.Items.Select(Deserialize).ToList();
-
-        IReadOnlyDictionary<string, SubscriptionSecret?> secrets;
-        try
+        var verdicts = await TryVerifyAsync(batch, cancellationToken);
+        if (verdicts is null)
         {
-            var ids = items.Select(item => item?.SubscriptionId).OfType<string>().ToHashSet(StringComparer.Ordinal);
-            secrets = await subscriptions.FindAsync(ids, cancellationToken);
-        }
-        catch (SubscriptionStoreUnavailableException ex)
-        {
-            // Without the stored clientState no item can be authenticated; Graph retries a 503.
-            if (_outageWarnings.TryEnter(out var suppressed))
-            {
-                WebhookLog.SubscriptionLookupFailed(logger, suppressed, ex);
-            }
-
-            return new BatchOutcome(0, 0, 0, Durable: false);
-        }
-
-        List<ItemVerdict> verdicts;
-        try
-        {
-            verdicts = await VerifyAsync(items, secrets, batch, cancellationToken);
-        }
-        catch (SigningKeysUnavailableException ex)
-        {
-            if (_outageWarnings.TryEnter(out var suppressed))
-            {
-                WebhookLog.SigningKeysUnavailable(logger, suppressed, ex);
-            }
-
-            return new BatchOutcome(0, 0, 0, Durable: false);
+            return BatchOutcome.Unavailable;
         }
 
         var rejected = CountRejections(verdicts);
@@ -79,6 +51,39 @@ internal sealed class NotificationBatchProcessor(
         telemetry.Accepted.Add(toProduce.Count);
         WebhookLog.BatchProcessed(logger, batch.Items.Count, toProduce.Count, duplicates, rejected);
         return new BatchOutcome(toProduce.Count, duplicates, rejected, Durable: true);
+    }
+
+    /// <summary>
+    /// Verifies every item, or returns null when an outage on our side (Redis, the signing-key
+    /// server) leaves the batch unverifiable, so that the request gets 503 and Graph retries it.
+    /// </summary>
+    private async Task<List<ItemVerdict>?> TryVerifyAsync(NotificationBatch batch, CancellationToken cancellationToken)
+    {
+        var items = batch.Items.Select(Deserialize).ToList();
+        try
+        {
+            var ids = items.Select(item => item?.SubscriptionId).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            var secrets = await subscriptions.FindAsync(ids, cancellationToken);
+            return await VerifyAsync(items, secrets, batch, cancellationToken);
+        }
+        catch (SubscriptionStoreUnavailableException ex)
+        {
+            if (_outageWarnings.TryEnter(out var suppressed))
+            {
+                WebhookLog.SubscriptionLookupFailed(logger, suppressed, ex);
+            }
+
+            return null;
+        }
+        catch (SigningKeysUnavailableException ex)
+        {
+            if (_outageWarnings.TryEnter(out var suppressed))
+            {
+                WebhookLog.SigningKeysUnavailable(logger, suppressed, ex);
+            }
+
+            return null;
+        }
     }
 
     private async Task<List<ItemVerdict>> VerifyAsync(
