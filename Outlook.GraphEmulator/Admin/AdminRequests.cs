@@ -40,4 +40,5 @@ public sealed record RuleRequest(
     IReadOnlyList<string>? ForwardTo,
     IReadOnlyList<string>? ForwardAsAttachmentTo,
     IReadOnlyList<string>? RedirectTo,
+    bool StopProcessingRules,
     bool IsReadOnly);

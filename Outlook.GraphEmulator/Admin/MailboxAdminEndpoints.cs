@@ -122,6 +122,7 @@ public static class MailboxAdminEndpoints
             ForwardTo = Recipients(request.ForwardTo),
             ForwardAsAttachmentTo = Recipients(request.ForwardAsAttachmentTo),
             RedirectTo = Recipients(request.RedirectTo),
+            StopProcessingRules = request.StopProcessingRules,
         });
         return Results.Json(new { id = rule.Id }, statusCode: 201);
     }
