@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using Microsoft.Graph;
 using Microsoft.Kiota.Abstractions;
 using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
-using Outlook.ServiceDefaults.Graph;
 using Outlook.Worker.Telemetry;
 
 namespace Outlook.Worker.Enrichment;
@@ -16,16 +15,16 @@ namespace Outlook.Worker.Enrichment;
 /// whichever form Graph sent it.
 /// </summary>
 internal sealed class MessageEnricher(
-    GraphClientProvider clients,
     WorkerMetrics metrics,
     TimeProvider time,
     IOptions<WorkerOptions> options,
     ILogger<MessageEnricher> logger)
 {
-    private static readonly RetryHandlerOption NoSdkRetry = new() { MaxRetry = 0, ShouldRetry = (_, _, _) => false };
+    // Task.Delay may return a timer tick early and our clock may run ahead of Graph's, so every
+    // wait is lengthened slightly to keep retries from arriving before Retry-After has passed.
+    private static readonly TimeSpan RetryMargin = TimeSpan.FromMilliseconds(50);
 
-    public Task<EnrichmentOutcome> FetchAsync(string tenantId, string mailboxId, string messageId, CancellationToken cancellationToken) =>
-        FetchAsync(clients.GetClient(tenantId), mailboxId, messageId, cancellationToken);
+    private static readonly RetryHandlerOption NoSdkRetry = new() { MaxRetry = 0, ShouldRetry = (_, _, _) => false };
 
     public async Task<EnrichmentOutcome> FetchAsync(GraphServiceClient client, string mailboxId, string messageId, CancellationToken cancellationToken)
     {
@@ -50,7 +49,7 @@ internal sealed class MessageEnricher(
 
             WorkerLog.FetchRetrying(logger, mailboxId, messageId, attempt, wait.Reason, wait.Delay);
             metrics.RetryWait(wait.Delay, wait.Cause);
-            await Task.Delay(wait.Delay, time, cancellationToken);
+            await Task.Delay(wait.Delay + RetryMargin, time, cancellationToken);
         }
     }
 

@@ -16,6 +16,7 @@ namespace Outlook.Worker.Processing;
 internal sealed class RecordPreparer(
     IOptionsMonitor<TenantsOptions> tenants,
     IdentityResolver identities,
+    GraphClientProvider graphClients,
     MessageEnricher enricher)
 {
     public async Task<PreparedRecord> PrepareAsync(ConsumeResult<string, byte[]> source, CancellationToken cancellationToken)
@@ -62,7 +63,7 @@ internal sealed class RecordPreparer(
         var input = new NormalizationInput(record, context, owner);
         if (NeedsFetch(record) is { } messageId)
         {
-            var outcome = await enricher.FetchAsync(record.TenantId, record.MailboxId, messageId, cancellationToken);
+            var outcome = await enricher.FetchAsync(graphClients.GetClient(record.TenantId), record.MailboxId, messageId, cancellationToken);
             input = input with { FetchedMetadata = outcome.Metadata, NotFound = outcome.NotFound };
         }
 
