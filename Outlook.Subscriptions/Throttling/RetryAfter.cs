@@ -38,8 +38,9 @@ public static class RetryAfter
         }
 
         // An HTTP date contains a comma after the weekday, so it is tried before splitting a list.
-        if (DateTimeOffset.TryParseExact(trimmed, "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date)
-            || DateTimeOffset.TryParse(trimmed, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out date))
+        // Only text with letters (day and month names) is a date: "2.128" would parse as one too.
+        if (trimmed.Any(char.IsAsciiLetter) && (DateTimeOffset.TryParseExact(trimmed, "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date)
+            || DateTimeOffset.TryParse(trimmed, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out date)))
         {
             var untilDate = date - now;
             return untilDate > TimeSpan.Zero ? untilDate : TimeSpan.Zero;

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using Outlook.Subscriptions.Options;
 
@@ -7,58 +6,45 @@ namespace Outlook.Subscriptions.Throttling;
 
 /// <summary>
 /// Keeps subscription creates and renewals per tenant within Graph's limit (500 per 20 seconds
-/// per app per tenant). The sliding windows are replenished from a <see cref="TimeProvider"/>
-/// timer, so tests that advance time advance the window too.
+/// per app per tenant) with a sliding log of write times. System.Threading.RateLimiting's
+/// limiters measure time with Stopwatch, even when replenished by hand, so they cannot follow
+/// an injected <see cref="TimeProvider"/>; this small log can.
 /// </summary>
-public sealed class SubscriptionWriteLimiter : IDisposable
+public sealed class SubscriptionWriteLimiter(TimeProvider time, IOptions<SubscriptionsOptions> options)
 {
-    private const int SegmentsPerWindow = 10;
+    private readonly ConcurrentDictionary<string, WriteLog> _logs = new(StringComparer.OrdinalIgnoreCase);
 
-    private readonly ConcurrentDictionary<string, SlidingWindowRateLimiter> _limiters = new(StringComparer.OrdinalIgnoreCase);
-    private readonly SubscriptionsOptions _options;
-    private readonly ITimer _replenishTimer;
-
-    public SubscriptionWriteLimiter(TimeProvider time, IOptions<SubscriptionsOptions> options)
-    {
-        _options = options.Value;
-        var period = _options.SubscriptionWriteWindow / SegmentsPerWindow;
-        _replenishTimer = time.CreateTimer(_ => Replenish(), null, period, period);
-    }
-
-    /// <summary>Waits until the tenant may send one more subscription write.</summary>
+    /// <summary>Waits until the tenant may send one more subscription write, and counts that write.</summary>
     public async Task WaitAsync(string tenantId, CancellationToken cancellationToken)
     {
-        var limiter = _limiters.GetOrAdd(tenantId, _ => new SlidingWindowRateLimiter(new SlidingWindowRateLimiterOptions
+        var log = _logs.GetOrAdd(tenantId, _ => new WriteLog());
+        var settings = options.Value;
+        while (true)
         {
-            PermitLimit = _options.SubscriptionWritesPerWindow,
-            Window = _options.SubscriptionWriteWindow,
-            SegmentsPerWindow = SegmentsPerWindow,
-            AutoReplenishment = false,
-            QueueLimit = int.MaxValue,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-        }));
+            TimeSpan wait;
+            lock (log)
+            {
+                var now = time.GetUtcNow();
+                while (log.Writes.Count > 0 && log.Writes.Peek() <= now - settings.SubscriptionWriteWindow)
+                {
+                    log.Writes.Dequeue();
+                }
 
-        using var lease = await limiter.AcquireAsync(1, cancellationToken);
-        if (!lease.IsAcquired)
-        {
-            throw new InvalidOperationException($"The subscription write limiter of tenant {tenantId} refused a permit.");
+                if (log.Writes.Count < settings.SubscriptionWritesPerWindow)
+                {
+                    log.Writes.Enqueue(now);
+                    return;
+                }
+
+                wait = log.Writes.Peek() + settings.SubscriptionWriteWindow - now;
+            }
+
+            await Task.Delay(wait, time, cancellationToken);
         }
     }
 
-    private void Replenish()
+    private sealed class WriteLog
     {
-        foreach (var limiter in _limiters.Values)
-        {
-            limiter.TryReplenish();
-        }
-    }
-
-    public void Dispose()
-    {
-        _replenishTimer.Dispose();
-        foreach (var limiter in _limiters.Values)
-        {
-            limiter.Dispose();
-        }
+        public Queue<DateTimeOffset> Writes { get; } = new();
     }
 }
