@@ -45,7 +45,7 @@ internal sealed class ApiKeyFilter(IOptions<SubscriptionsOptions> options) : IEn
         return authorization.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) ? authorization[scheme.Length..].Trim() : null;
     }
 
-    // Hashing first gives both sides one length, so the comparison time says nothing about the key's length either.
+    // Hashing first gives both sides one length, so the comparison time reveals nothing about the key's length either.
     private static bool Matches(string presented, string expected) =>
         CryptographicOperations.FixedTimeEquals(
             SHA256.HashData(Encoding.UTF8.GetBytes(presented)),

@@ -27,7 +27,7 @@ public sealed class GraphThrottleTests : IDisposable
     }
 
     [Fact]
-    public async Task Throttle_EveryRetryAfterForm_NoRetryBeforeItsTime()
+    public async Task Throttle_EveryRetryAfterForm_WaitsFully()
     {
         using var timeout = new CancellationTokenSource(TestTimeout);
         var attempts = new List<DateTimeOffset>();
@@ -55,7 +55,7 @@ public sealed class GraphThrottleTests : IDisposable
     }
 
     [Fact]
-    public async Task Throttle_OtherRequestOfThrottledMailbox_WaitsForRetryAfter()
+    public async Task Throttle_SameMailbox_SharesRetryAfter()
     {
         using var timeout = new CancellationTokenSource(TestTimeout);
         var firstThrottled = false;
@@ -147,7 +147,7 @@ public sealed class GraphThrottleTests : IDisposable
         ResponseHeaders = new Dictionary<string, IEnumerable<string>>(StringComparer.OrdinalIgnoreCase) { ["Retry-After"] = [retryAfter] },
     };
 
-    // Fake time moves only when told to; small steps with a real yield let each retry's timer fire in order.
+    // Fake time moves only when the test advances it. Small steps with a real yield let each retry's timer fire in order.
     private async Task AdvanceUntilAsync(Task work, TimeSpan step, CancellationToken cancellationToken)
     {
         while (!work.IsCompleted)

@@ -9,7 +9,7 @@ public sealed class RotatingCredentialTests
     private static readonly TokenRequestContext Request = new(["https://graph.microsoft.com/.default"]);
 
     [Fact]
-    public async Task Credential_NewSecretNotYetValid_UsesOldOne()
+    public async Task Credential_NewSecretRejected_UsesOld()
     {
         var rotating = new RotatingCredential(new ScriptedCredential(fails: true, "new"), new ScriptedCredential(fails: false, "old"));
 
@@ -39,7 +39,7 @@ public sealed class RotatingCredentialTests
     }
 
     [Fact]
-    public void Credential_UnprovenCurrent_KeepsPreviousAsLastKnownGood()
+    public void Credential_UnprovenCurrent_KeepsPrevious()
     {
         var old = new ScriptedCredential(fails: false, "old");
 

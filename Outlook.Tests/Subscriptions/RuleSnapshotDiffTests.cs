@@ -21,7 +21,7 @@ public sealed class RuleSnapshotDiffTests
     }
 
     [Fact]
-    public void RuleDiff_ChangedRule_IsUpdatedWithNewJson()
+    public void RuleDiff_ChangedRule_IsUpdated()
     {
         var changes = RuleSnapshotDiff.Compare(Snapshot(Forward, MoveToFolder), Snapshot(ForwardDisabled, MoveToFolder));
 
@@ -31,7 +31,7 @@ public sealed class RuleSnapshotDiffTests
     }
 
     [Fact]
-    public void RuleDiff_RemovedRule_IsDeletedWithLastJson()
+    public void RuleDiff_RemovedRule_IsDeleted()
     {
         var changes = RuleSnapshotDiff.Compare(Snapshot(Forward, MoveToFolder), Snapshot(MoveToFolder));
 
@@ -41,7 +41,7 @@ public sealed class RuleSnapshotDiffTests
     }
 
     [Fact]
-    public void RuleDiff_ReadOnlyRuleWithoutConditionsOrActions_IsCreated()
+    public void RuleDiff_OpaqueReadOnlyRule_IsCreated()
     {
         var changes = RuleSnapshotDiff.Compare(Snapshot(Forward), Snapshot(Forward, Opaque));
 
@@ -51,7 +51,7 @@ public sealed class RuleSnapshotDiffTests
     }
 
     [Fact]
-    public void RuleDiff_RuleWithoutId_IsKeyedByItsJson()
+    public void RuleDiff_RuleWithoutId_IsKept()
     {
         var snapshot = Snapshot("""{"isReadOnly":true}""");
 

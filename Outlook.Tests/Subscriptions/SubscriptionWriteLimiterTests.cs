@@ -9,7 +9,7 @@ public sealed class SubscriptionWriteLimiterTests
     private static readonly TimeSpan TestTimeout = TimeSpan.FromSeconds(10);
 
     [Fact]
-    public async Task WriteLimiter_WindowSpent_WaitsForWindowToSlide()
+    public async Task WriteLimiter_WindowSpent_Waits()
     {
         using var timeout = new CancellationTokenSource(TestTimeout);
         var time = new FakeTimeProvider();
