@@ -1,0 +1,16 @@
+namespace Outlook.Worker.Personas.Options;
+
+/// <summary>When sending or changing rules in an empty hour of the week fires.</summary>
+internal sealed class OffHoursSettings
+{
+    /// <summary>Fewest own actions (sent mail, rule changes) learned before the histogram is trusted.</summary>
+    public int MinActivityEvents { get; set; } = 40;
+
+    /// <summary>The hour and its neighbours count as empty below this share of the histogram's weight.</summary>
+    public double MaxBinShare { get; set; } = 0.002;
+
+    /// <summary>Hours on each side of the event's hour that must also be empty.</summary>
+    public int NeighbourHours { get; set; } = 1;
+
+    public TimeSpan IncidentWindow { get; set; } = TimeSpan.FromHours(12);
+}
