@@ -5,7 +5,8 @@ namespace Outlook.Worker.Detections;
 
 /// <summary>
 /// Fires when the user sends mail or changes a rule in an hour of the week where the user's
-/// own activity histogram, together with the neighbouring hours, is empty.
+/// own activity histogram is empty around that hour, both on that day of the week and summed
+/// over all days.
 /// </summary>
 internal sealed class OffHoursDetector : IDetector
 {
@@ -22,8 +23,14 @@ internal sealed class OffHoursDetector : IDetector
         }
 
         var total = hours.Total;
-        var share = total <= 0 ? 0 : hours.WeightAround(observed.HourOfWeek, settings.NeighbourHours) / total;
-        if (total <= 0 || share >= settings.MaxBinShare)
+        if (total <= 0)
+        {
+            yield break;
+        }
+
+        var share = hours.WeightAround(observed.HourOfWeek, settings.NeighbourHours) / total;
+        var hourOfDayShare = hours.WeightAroundHourOfDay(observed.HourOfWeek, settings.NeighbourHours) / total;
+        if (share >= settings.MaxBinShare || hourOfDayShare >= settings.MaxHourOfDayShare)
         {
             yield break;
         }

@@ -60,6 +60,11 @@ internal sealed class PersonaOptionsValidator : IValidateOptions<PersonaOptions>
             failures.Add($"{prefix}:OffHours:MaxBinShare is {offHours.MaxBinShare}: it must be between 0 and 1, exclusive.");
         }
 
+        if (offHours.MaxHourOfDayShare is <= 0 or >= 1)
+        {
+            failures.Add($"{prefix}:OffHours:MaxHourOfDayShare is {offHours.MaxHourOfDayShare}: it must be between 0 and 1, exclusive.");
+        }
+
         if (offHours.NeighbourHours is < 0 or > 12)
         {
             failures.Add($"{prefix}:OffHours:NeighbourHours is {offHours.NeighbourHours}: it must be from 0 to 12.");

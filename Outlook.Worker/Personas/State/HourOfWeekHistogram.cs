@@ -27,6 +27,19 @@ internal sealed class HourOfWeekHistogram
         return sum;
     }
 
+    /// <summary>Sums <see cref="WeightAround"/> of the same hour of the day over all seven days.</summary>
+    public double WeightAroundHourOfDay(int hour, int radius)
+    {
+        var hourOfDay = hour % 24;
+        var sum = 0.0;
+        for (var day = 0; day < 7; day++)
+        {
+            sum += WeightAround(day * 24 + hourOfDay, radius);
+        }
+
+        return sum;
+    }
+
     public void Add(int hour, DateTimeOffset time, TimeSpan halfLife)
     {
         if (Bins.Length != Hours)
