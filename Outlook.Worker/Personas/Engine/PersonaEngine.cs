@@ -38,7 +38,8 @@ internal sealed class PersonaEngine(IEnumerable<IDetector> detectors)
         var findings = _detectors.SelectMany(detector => detector.Detect(context)).ToList();
         var alerts = IncidentTracker.Record(state, findings, observed.Timestamp);
 
-        PersonaLearner.Learn(state, observed, tenant);
+        var learnHour = !findings.Exists(finding => finding.DetectorId == AlertDetectors.OffHours);
+        PersonaLearner.Learn(state, observed, tenant, learnHour);
         return alerts;
     }
 }

@@ -69,10 +69,18 @@ internal static class PersonaLearner
         }
     }
 
-    /// <summary>Adds the event to the hour-of-week histogram and the rule inventory.</summary>
-    public static void Learn(PersonaState state, ObservedEvent observed, TenantPersonaSettings tenant)
+    /// <summary>
+    /// Adds the event to the hour-of-week histogram and the rule inventory. An action that raised
+    /// an off-hours finding is kept out of the histogram (<paramref name="learnHour"/> false), so
+    /// an intruder's first actions do not make the following ones look usual.
+    /// </summary>
+    /// <remarks>
+    /// NOTE: a user whose working hours move for good keeps raising one off-hours incident per
+    /// day until the hours are learned some other way; a tenant can raise OffHours:MaxBinShare.
+    /// </remarks>
+    public static void Learn(PersonaState state, ObservedEvent observed, TenantPersonaSettings tenant, bool learnHour)
     {
-        if (observed.IsUserActivity)
+        if (observed.IsUserActivity && learnHour)
         {
             state.ActivityCount++;
             state.Hours.Add(observed.HourOfWeek, observed.Timestamp, tenant.Settings.HalfLife);
@@ -155,8 +163,11 @@ internal static class PersonaLearner
         var trend = state.Trend;
         var shortAlpha = Decay.DailyAlpha(settings.Drift.ShortHalfLife);
         var longAlpha = Decay.DailyAlpha(settings.Drift.LongHalfLife);
-        trend.ShortVolume += shortAlpha * (day.ExternalSent - trend.ShortVolume);
-        trend.LongVolume += longAlpha * (day.ExternalSent - trend.LongVolume);
+        // A single day's burst is the exfiltration detector's concern; clipping it here keeps one
+        // burst from holding the short mean raised for as long as a real drift would.
+        var volume = Math.Min(day.ExternalSent, trend.LongVolume + 4 * settings.Drift.MinVolumeIncrease);
+        trend.ShortVolume += shortAlpha * (volume - trend.ShortVolume);
+        trend.LongVolume += longAlpha * (volume - trend.LongVolume);
         trend.VolumeDays++;
         if (day.ExternalShare is { } share)
         {
