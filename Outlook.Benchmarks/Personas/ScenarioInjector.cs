@@ -51,7 +51,7 @@ internal sealed class ScenarioInjector(TimeZoneInfo timeZone, EvaluationThreshol
         return new Injection(ScenarioKind.ForwardingRule, tuid, time, time.AddHours(1), [rule]);
     }
 
-    /// <summary>Twelve messages with attachments to a domain the user already knows, within two hours.</summary>
+    /// <summary>Twelve messages with attachments to the user's most frequent external domain, within two hours.</summary>
     private Injection AttachmentBurst(string tuid, string owner, List<PersonaEvent> before, DateTimeOffset day)
     {
         var domain = TopExternalDomain(before) ?? "partner-attach.example";
@@ -79,7 +79,7 @@ internal sealed class ScenarioInjector(TimeZoneInfo timeZone, EvaluationThreshol
 
     /// <summary>
     /// External messages on each weekday of five weeks, rising from 1 to
-    /// <see cref="EvaluationThresholds.DriftPeakPerDay"/> a day, to domains the user already knows.
+    /// <see cref="EvaluationThresholds.DriftPeakPerDay"/> a day, to the user's most frequent external domains.
     /// </summary>
     private Injection Drift(string tuid, string owner, List<PersonaEvent> before, DateTimeOffset day)
     {

@@ -1,4 +1,5 @@
 using Outlook.Contracts.Alerts;
+using Outlook.Worker.Personas.Events;
 using Outlook.Worker.Personas.State;
 
 namespace Outlook.Tests.Personas;
@@ -108,19 +109,12 @@ public sealed class BaselineDetectorTests
     }
 
     [Fact]
-    public void OffHours_SecondNightlySend_UpdatesSameAlert()
+    public void OffHours_BeforeEnoughActivity_IsSilent()
     {
-        var state = WarmPersona();
+        var state = new PersonaState();
+        PersonaEvents.Replay(state, PersonaEvents.NineToFive(35).Where(evt => evt.Payload!.Action != EventActions.EmailSent || evt.Timestamp < PersonaEvents.Start.AddDays(4)));
 
-        var alerts = PersonaEvents.Replay(state,
-        [
-            PersonaEvents.Sent(AfterWarmup.AddHours(3), ["contoso.com"]),
-            PersonaEvents.Sent(AfterWarmup.AddHours(3).AddMinutes(20), ["contoso.com"]),
-        ]);
-
-        Assert.Equal(2, alerts.Count);
-        Assert.Equal(alerts[0].AlertId, alerts[1].AlertId);
-        Assert.Equal(2, alerts[1].Count);
+        Assert.Empty(PersonaEvents.Replay(state, [PersonaEvents.Sent(AfterWarmup.AddHours(3), ["contoso.com"])]));
     }
 
     [Fact]
@@ -157,7 +151,7 @@ public sealed class BaselineDetectorTests
     }
 
     /// <summary>External messages on each working day, rising linearly to <paramref name="peakPerDay"/>.</summary>
-    private static IEnumerable<Outlook.Worker.Personas.Events.PersonaEvent> Ramp(int startDay, int days, int peakPerDay)
+    private static IEnumerable<PersonaEvent> Ramp(int startDay, int days, int peakPerDay)
     {
         for (var d = 0; d < days; d++)
         {

@@ -38,8 +38,7 @@ internal sealed class PersonaEngine(IEnumerable<IDetector> detectors)
         var findings = _detectors.SelectMany(detector => detector.Detect(context)).ToList();
         var alerts = IncidentTracker.Record(state, findings, observed.Timestamp);
 
-        var learnHour = !findings.Exists(finding => finding.DetectorId == AlertDetectors.OffHours);
-        PersonaLearner.Learn(state, observed, tenant, learnHour);
+        PersonaLearner.Learn(state, observed, tenant);
         return alerts;
     }
 }

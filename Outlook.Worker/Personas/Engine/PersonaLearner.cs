@@ -5,10 +5,10 @@ using Outlook.Worker.Personas.State;
 namespace Outlook.Worker.Personas.Engine;
 
 /// <summary>
-/// Updates a persona with one event. Split in three steps around detection: days that ended are
-/// closed first, the event's counts are observed before detectors run (so they see today's
-/// total), and the histogram and rule inventory learn from it after (so detectors compare the
-/// event against the baseline without it).
+/// Updates a persona with one event, in three steps around detection. Days that ended are closed
+/// first. The event's counts are observed before detectors run, so they see today's total. The
+/// histogram and rule inventory learn from the event after detection, so detectors compare the
+/// event against a baseline without it.
 /// </summary>
 internal static class PersonaLearner
 {
@@ -69,18 +69,15 @@ internal static class PersonaLearner
         }
     }
 
-    /// <summary>
-    /// Adds the event to the hour-of-week histogram and the rule inventory. An action that raised
-    /// an off-hours finding is kept out of the histogram (<paramref name="learnHour"/> false), so
-    /// an intruder's first actions do not make the following ones look usual.
-    /// </summary>
+    /// <summary>Adds the event to the hour-of-week histogram and the rule inventory.</summary>
     /// <remarks>
-    /// NOTE: a user whose working hours move for good keeps raising one off-hours incident per
-    /// day until the hours are learned some other way; a tenant can raise OffHours:MaxBinShare.
+    /// NOTE: an action that raised an off-hours finding is learned too, so later actions in the
+    /// same hour may stay silent and the incident's count undercounts them. Keeping flagged
+    /// actions out of the histogram tripled the false alerts of personas-eval (15 to 45).
     /// </remarks>
-    public static void Learn(PersonaState state, ObservedEvent observed, TenantPersonaSettings tenant, bool learnHour)
+    public static void Learn(PersonaState state, ObservedEvent observed, TenantPersonaSettings tenant)
     {
-        if (observed.IsUserActivity && learnHour)
+        if (observed.IsUserActivity)
         {
             state.ActivityCount++;
             state.Hours.Add(observed.HourOfWeek, observed.Timestamp, tenant.Settings.HalfLife);
@@ -163,8 +160,8 @@ internal static class PersonaLearner
         var trend = state.Trend;
         var shortAlpha = Decay.DailyAlpha(settings.Drift.ShortHalfLife);
         var longAlpha = Decay.DailyAlpha(settings.Drift.LongHalfLife);
-        // A single day's burst is the exfiltration detector's concern; clipping it here keeps one
-        // burst from holding the short mean raised for as long as a real drift would.
+        // Bursts are clipped because one burst would otherwise hold the short mean raised as long
+        // as a real drift does. The exfiltration detector covers single-day bursts.
         var volume = Math.Min(day.ExternalSent, trend.LongVolume + 4 * settings.Drift.MinVolumeIncrease);
         trend.ShortVolume += shortAlpha * (volume - trend.ShortVolume);
         trend.LongVolume += longAlpha * (volume - trend.LongVolume);
