@@ -105,4 +105,20 @@ public sealed class RuleManipulationDetectorTests
 
         Assert.Empty(state.Rules);
     }
+
+    [Fact]
+    public void RuleDetector_NormaliserRuleFieldNames_Fire()
+    {
+        const string Json = """
+            {"tuid":"tuid-json","domain_id":"domain-test","timestamp":"2026-01-05T10:00:00Z",
+             "payload":{"event_id":"rule-graph-id","user":"alex@contoso.com","action":"inbox_rule_created"},
+             "raw_metadata":{"rule_redirect_to_domains":["drop.example"],"rule_forwards_externally":true,"rule_is_enabled":true}}
+            """;
+        var evt = System.Text.Json.JsonSerializer.Deserialize(Json, PersonaEventJsonContext.Default.PersonaEvent)!;
+
+        var alert = Assert.Single(PersonaEvents.Replay(new PersonaState(), [evt]));
+
+        Assert.Equal("rule-graph-id", alert.IncidentKey);
+        Assert.Equal(["redirect"], alert.Evidence.RuleActions);
+    }
 }

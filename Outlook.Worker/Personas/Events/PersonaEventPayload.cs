@@ -3,6 +3,9 @@ namespace Outlook.Worker.Personas.Events;
 /// <summary>The payload fields personas read, seen from the mailbox owner.</summary>
 internal sealed record PersonaEventPayload : RuleFields
 {
+    /// <summary>The Graph resource id: message, folder or rule id.</summary>
+    public string? EventId { get; init; }
+
     /// <summary>The mailbox owner's address.</summary>
     public string? User { get; init; }
 

@@ -24,7 +24,7 @@ internal sealed record RuleChange(
     {
         var payload = evt.Payload;
         var raw = evt.RawMetadata;
-        var ruleId = payload?.RuleId ?? raw?.RuleId;
+        var ruleId = payload?.RuleId ?? raw?.RuleId ?? payload?.EventId;
         if (payload is null || !EventActions.IsRuleChange(payload.Action) || string.IsNullOrWhiteSpace(ruleId))
         {
             return null;
@@ -33,16 +33,16 @@ internal sealed record RuleChange(
         return new RuleChange(
             ruleId,
             payload.Action!,
-            Domains(payload.ForwardToDomains ?? raw?.ForwardToDomains),
-            Domains(payload.RedirectToDomains ?? raw?.RedirectToDomains),
-            Domains(payload.ForwardAsAttachmentToDomains ?? raw?.ForwardAsAttachmentToDomains),
-            payload.AnyExternalTarget ?? raw?.AnyExternalTarget,
-            payload.Delete ?? raw?.Delete ?? false,
-            payload.PermanentDelete ?? raw?.PermanentDelete ?? false,
-            payload.MoveToFolder ?? raw?.MoveToFolder,
-            payload.IsReadOnly ?? raw?.IsReadOnly ?? false,
-            payload.IsOpaque ?? raw?.IsOpaque ?? false,
-            payload.IsEnabled ?? raw?.IsEnabled ?? true);
+            Domains(payload.ForwardToDomains ?? raw?.ForwardToDomains ?? raw?.RuleForwardToDomains),
+            Domains(payload.RedirectToDomains ?? raw?.RedirectToDomains ?? raw?.RuleRedirectToDomains),
+            Domains(payload.ForwardAsAttachmentToDomains ?? raw?.ForwardAsAttachmentToDomains ?? raw?.RuleForwardAsAttachmentToDomains),
+            payload.AnyExternalTarget ?? raw?.AnyExternalTarget ?? raw?.RuleForwardsExternally,
+            payload.Delete ?? raw?.Delete ?? raw?.RuleDeletes ?? false,
+            payload.PermanentDelete ?? raw?.PermanentDelete ?? raw?.RulePermanentlyDeletes ?? false,
+            payload.MoveToFolder ?? raw?.MoveToFolder ?? raw?.RuleMoveToFolder,
+            payload.IsReadOnly ?? raw?.IsReadOnly ?? raw?.RuleIsReadOnly ?? false,
+            payload.IsOpaque ?? raw?.IsOpaque ?? raw?.RuleIsOpaque ?? false,
+            payload.IsEnabled ?? raw?.IsEnabled ?? raw?.RuleIsEnabled ?? true);
     }
 
     private static IReadOnlyList<string> Domains(IReadOnlyList<string>? domains) =>
