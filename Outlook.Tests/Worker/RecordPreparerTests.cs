@@ -99,7 +99,7 @@ public sealed class RecordPreparerTests(WorkerPipelineFixture fixture) : IClassF
     }
 
     [Fact]
-    public async Task Preparer_InlineMetadata_NeedsNoFetchAndUsesIdentityMap()
+    public async Task Preparer_InlineMetadata_SkipsFetch()
     {
         await fixture.Redis.GetDatabase().HashSetAsync(
             RedisKeys.Identity(WorkerTestData.GoldenTenantId, WorkerTestData.GoldenUserId),

@@ -90,7 +90,7 @@ public sealed class WorkerPipelineTests(WorkerPipelineFixture fixture) : IClassF
 
         public List<ConsumeResult<string, byte[]>> Received { get; } = [];
 
-        /// <summary>Reads until the predicate holds over everything received, or the timeout passes.</summary>
+        /// <summary>Reads until the predicate is true for everything received, or the timeout passes.</summary>
         public bool ReadUntil(Func<List<ConsumeResult<string, byte[]>>, bool> done, TimeSpan timeout)
         {
             var deadline = DateTime.UtcNow + timeout;
