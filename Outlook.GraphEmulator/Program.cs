@@ -1,9 +1,4 @@
-var builder = WebApplication.CreateBuilder(args);
+using Outlook.GraphEmulator;
 
-builder.AddServiceDefaults();
-
-var app = builder.Build();
-
-app.MapDefaultEndpoints();
-
+var app = EmulatorExtensions.Build(args);
 app.Run();

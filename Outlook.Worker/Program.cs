@@ -4,6 +4,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddNormalizerWorker();
+builder.AddPersonas();
 
 var app = builder.Build();
 

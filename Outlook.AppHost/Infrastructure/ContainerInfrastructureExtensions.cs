@@ -4,6 +4,8 @@ using Outlook.Contracts;
 namespace Outlook.AppHost.Infrastructure;
 
 /// <summary>Kafka and Redis as containers, for machines with a container engine.</summary>
+// NOTE: the build machines have no container engine, so this mode is compiled and selected in
+// tests but has never started a container here; run it once under Docker before relying on it.
 internal static class ContainerInfrastructureExtensions
 {
     private const string KafkaImage = "apache/kafka";
