@@ -82,7 +82,7 @@ public sealed class NotificationDispatcher(
         return faults.Switches.OutOfOrder ? Reorder(round) : round;
     }
 
-    /// <summary>Shuffles a round and holds about a fifth of it back to the next round.</summary>
+    /// <summary>Shuffles a round and defers about a fifth of it to the next round.</summary>
     private List<PendingNotification> Reorder(List<PendingNotification> round)
     {
         var shuffled = round.OrderBy(_ => _random.Next()).ToList();

@@ -44,7 +44,7 @@ public sealed class NotificationRouter(
     }
 
     /// <summary>
-    /// Returns the change type a subscription sees, or null when the change is outside it. For a
+    /// Returns the change type a subscription receives, or null when the change is outside it. For a
     /// folder subscription a move into the folder is a creation and a move out is a deletion.
     /// </summary>
     private static string? ChangeTypeFor(Subscription subscription, MessageChange change)
