@@ -13,7 +13,8 @@ public sealed class NotificationRouter(
     DeliveryQueue queue,
     NotificationBuilder builder,
     FaultState faults,
-    TimeProvider time)
+    TimeProvider time,
+    EmulatorTelemetry telemetry)
 {
     private long _spellingCounter;
 
@@ -96,6 +97,7 @@ public sealed class NotificationRouter(
         {
             subscription.Statistics.Queued(1, lifecycle: false);
             subscription.Statistics.Dropped(1);
+            telemetry.NotificationsDropped.Add(1);
             subscription.MissedNotifications = true;
             return;
         }

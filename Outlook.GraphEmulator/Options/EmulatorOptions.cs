@@ -14,6 +14,12 @@ public sealed class EmulatorOptions
     /// <summary>Client secret the token endpoint accepts for <see cref="ClientId"/>.</summary>
     public string ClientSecret { get; set; } = "";
 
+    /// <summary>
+    /// Certificate (.cer, .pem or .pfx) whose key may sign client assertions for <see cref="ClientId"/>;
+    /// empty means only the client secret is accepted.
+    /// </summary>
+    public string ClientCertificatePath { get; set; } = "";
+
     /// <summary>Path of the gzip JSON-lines mail corpus; empty means no mailboxes from a corpus.</summary>
     public string CorpusPath { get; set; } = "";
 

@@ -11,7 +11,11 @@ namespace Outlook.GraphEmulator.Throttling;
 /// throttle storm is on. The Retry-After header takes the form chosen through the admin API.
 /// </summary>
 public sealed class MailboxThrottle(
-    MailboxUsageTracker tracker, FaultState faults, IOptions<EmulatorOptions> options, TimeProvider time) : IEndpointFilter
+    MailboxUsageTracker tracker,
+    FaultState faults,
+    IOptions<EmulatorOptions> options,
+    TimeProvider time,
+    EmulatorTelemetry telemetry) : IEndpointFilter
 {
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
@@ -46,6 +50,7 @@ public sealed class MailboxThrottle(
 
     private IResult Throttled(HttpContext context, DateTimeOffset now)
     {
+        telemetry.RequestsThrottled.Add(1);
         var retryAfter = options.Value.ThrottleRetryAfter;
         context.Response.Headers.RetryAfter = faults.RetryAfterForm switch
         {
