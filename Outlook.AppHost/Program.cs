@@ -1,4 +1,5 @@
 using Outlook.AppHost.Infrastructure;
+using Outlook.AppHost.Tenancy;
 
 var builder = DistributedApplication.CreateBuilder(args);
 
@@ -6,21 +7,26 @@ var infrastructure = builder.AddOutlookInfrastructure();
 var kafka = infrastructure.Kafka;
 var redis = infrastructure.Redis;
 
-var graph = builder.AddProject<Projects.Outlook_GraphEmulator>("graph-emulator");
+var tenant = builder.AddOutlookTenant();
 
 var webhook = builder.AddProject<Projects.Outlook_Webhook>("webhook")
     .WithReference(kafka).WaitFor(kafka)
-    .WithReference(redis).WaitFor(redis);
+    .WithReference(redis).WaitFor(redis)
+    .WithTenant(tenant)
+    .WithRichNotificationKeys(tenant)
+    .WithHttpHealthCheck("/health");
 
 builder.AddProject<Projects.Outlook_Worker>("worker")
     .WithReference(kafka).WaitFor(kafka)
     .WithReference(redis).WaitFor(redis)
-    .WithReference(graph).WaitFor(graph);
+    .WithTenant(tenant)
+    .WithHttpHealthCheck("/health");
 
 builder.AddProject<Projects.Outlook_Subscriptions>("subscriptions")
     .WithReference(kafka).WaitFor(kafka)
     .WithReference(redis).WaitFor(redis)
-    .WithReference(graph).WaitFor(graph)
-    .WithReference(webhook).WaitFor(webhook);
+    .WithTenant(tenant)
+    .WithNotificationTarget(webhook, tenant)
+    .WithHttpHealthCheck("/health");
 
 builder.Build().Run();

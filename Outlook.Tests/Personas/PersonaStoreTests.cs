@@ -1,0 +1,94 @@
+using Outlook.Contracts;
+using Outlook.Worker.Personas.Hosting;
+using Outlook.Worker.Personas.State;
+
+namespace Outlook.Tests.Personas;
+
+public sealed class PersonaStoreTests(RedisServerFixture redis) : IClassFixture<RedisServerFixture>
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public async Task PersonaStore_UnknownTuid_ReturnsEmptyPersonaAtVersionZero()
+    {
+        using var timeout = new CancellationTokenSource(Timeout);
+        var store = new PersonaStore(redis.Connection);
+
+        var stored = await store.LoadAsync(NewTuid(), timeout.Token);
+
+        Assert.Equal(0, stored.Version);
+        Assert.Equal(0, stored.State.EventCount);
+    }
+
+    [Fact]
+    public async Task PersonaStore_SavedPersona_LoadsWithItsState()
+    {
+        using var timeout = new CancellationTokenSource(Timeout);
+        var store = new PersonaStore(redis.Connection);
+        var tuid = NewTuid();
+        var state = new PersonaState();
+        PersonaEvents.Replay(state, PersonaEvents.NineToFive(20));
+        state.Tuid = tuid;
+
+        Assert.True(await store.TrySaveAsync(new StoredPersona(state, 0), timeout.Token));
+        var loaded = await store.LoadAsync(tuid, timeout.Token);
+
+        Assert.Equal(1, loaded.Version);
+        Assert.Equal(state.EventCount, loaded.State.EventCount);
+        Assert.Equal(state.Hours.Bins, loaded.State.Hours.Bins);
+        Assert.Equal(state.Domains.Keys.Order(), loaded.State.Domains.Keys.Order());
+        Assert.Equal(state.Daily.Sent.Mean, loaded.State.Daily.Sent.Mean);
+    }
+
+    [Fact]
+    public async Task PersonaStore_StaleVersion_IsRejected()
+    {
+        using var timeout = new CancellationTokenSource(Timeout);
+        var store = new PersonaStore(redis.Connection);
+        var tuid = NewTuid();
+        Assert.True(await store.TrySaveAsync(new StoredPersona(new PersonaState { Tuid = tuid, EventCount = 1 }, 0), timeout.Token));
+        var first = await store.LoadAsync(tuid, timeout.Token);
+        var second = await store.LoadAsync(tuid, timeout.Token);
+
+        first.State.EventCount = 2;
+        Assert.True(await store.TrySaveAsync(first, timeout.Token));
+        second.State.EventCount = 99;
+        var saved = await store.TrySaveAsync(second, timeout.Token);
+
+        Assert.False(saved);
+        Assert.Equal(2, (await store.LoadAsync(tuid, timeout.Token)).State.EventCount);
+    }
+
+    [Fact]
+    public async Task PersonaStore_SecondCreate_IsRejected()
+    {
+        using var timeout = new CancellationTokenSource(Timeout);
+        var store = new PersonaStore(redis.Connection);
+        var tuid = NewTuid();
+
+        Assert.True(await store.TrySaveAsync(new StoredPersona(new PersonaState { Tuid = tuid }, 0), timeout.Token));
+        var saved = await store.TrySaveAsync(new StoredPersona(new PersonaState { Tuid = tuid }, 0), timeout.Token);
+
+        Assert.False(saved);
+    }
+
+    [Fact]
+    public async Task PersonaStore_Document_UsesPersonaKeyAndHoldsNoSubject()
+    {
+        using var timeout = new CancellationTokenSource(Timeout);
+        var store = new PersonaStore(redis.Connection);
+        var tuid = NewTuid();
+        var state = new PersonaState();
+        PersonaEvents.Replay(state, PersonaEvents.NineToFive(5));
+        state.Tuid = tuid;
+
+        await store.TrySaveAsync(new StoredPersona(state, 0), timeout.Token);
+        var document = (string?)await redis.Connection.GetDatabase().HashGetAsync(RedisKeys.Persona(tuid), "state");
+
+        Assert.NotNull(document);
+        Assert.DoesNotContain("subject", document, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("partner.example", document, StringComparison.Ordinal);
+    }
+
+    private static string NewTuid() => "tuid-store-" + Guid.NewGuid().ToString("N");
+}
