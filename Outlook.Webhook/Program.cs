@@ -1,9 +1,16 @@
+using Outlook.Webhook;
+using Outlook.Webhook.Apis;
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddKafkaClients();
+builder.AddRedisClient("redis");
+builder.AddWebhook();
 
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.MapNotificationsApi();
 
 app.Run();

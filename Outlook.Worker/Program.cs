@@ -1,6 +1,9 @@
+using Outlook.Worker;
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddNormalizerWorker();
 builder.AddPersonas();
 
 var app = builder.Build();

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using Confluent.Kafka;
@@ -7,6 +6,7 @@ using Outlook.Contracts.Alerts;
 using Outlook.Worker.Personas.Engine;
 using Outlook.Worker.Personas.Events;
 using Outlook.Worker.Personas.Options;
+using Outlook.Worker.Telemetry;
 
 namespace Outlook.Worker.Personas.Hosting;
 
@@ -28,10 +28,7 @@ internal sealed class PersonaProcessor(
 
     public async Task<PersonaOutcome> ProcessAsync(ConsumeResult<string, byte[]> record, CancellationToken cancellationToken)
     {
-        using var activity = PersonaTelemetry.ActivitySource.StartActivity($"{Topics.Events} process", ActivityKind.Consumer);
-        activity?.SetTag("messaging.system", "kafka");
-        activity?.SetTag("messaging.destination.name", record.Topic);
-        activity?.SetTag("messaging.kafka.offset", record.Offset.Value);
+        using var activity = WorkerActivity.StartProcess(record);
 
         var (evt, problem) = Parse(record.Message.Value);
         if (problem is not null)

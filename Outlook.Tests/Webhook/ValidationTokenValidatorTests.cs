@@ -1,0 +1,111 @@
+using Microsoft.Extensions.DependencyInjection;
+using Outlook.ServiceDefaults.Graph;
+using Outlook.Tests.Webhook.Support;
+using Outlook.Webhook.Options;
+using Outlook.Webhook.Security;
+using MsOptions = Microsoft.Extensions.Options.Options;
+
+namespace Outlook.Tests.Webhook;
+
+public sealed class ValidationTokenValidatorTests : IDisposable
+{
+    private const string TenantId = "84bd8158-6d4d-4958-8b9f-9d6445542f95";
+    private const string ClientId = "8e460676-ae3f-4b1e-8790-ee0fb5d6148f";
+
+    private readonly ValidationTokens _tokens = new();
+    private readonly ServiceProvider _services = new ServiceCollection().AddHttpClient().BuildServiceProvider();
+
+    [Fact]
+    public async Task TokenValidator_ValidV1Token_TrustsTenant()
+    {
+        var check = await Validate(_tokens.Issue(TenantId, ClientId));
+
+        Assert.True(check.Trusts(TenantId), check.Failure);
+    }
+
+    [Fact]
+    public async Task TokenValidator_ValidV2Token_TrustsTenant()
+    {
+        var check = await Validate(_tokens.Issue(TenantId, ClientId, publisherClaim: "azp"));
+
+        Assert.True(check.Trusts(TenantId), check.Failure);
+    }
+
+    [Fact]
+    public async Task TokenValidator_ExpiredToken_IsRejected()
+    {
+        var check = await Validate(_tokens.Issue(TenantId, ClientId, expiresIn: TimeSpan.FromHours(-1)));
+
+        Assert.NotNull(check.Failure);
+    }
+
+    [Fact]
+    public async Task TokenValidator_ForgedSignature_IsRejected()
+    {
+        using var forger = new ValidationTokens();
+
+        var check = await Validate(forger.Issue(TenantId, ClientId));
+
+        Assert.NotNull(check.Failure);
+    }
+
+    [Fact]
+    public async Task TokenValidator_OtherPublisher_IsRejected()
+    {
+        var check = await Validate(_tokens.Issue(TenantId, ClientId, publisher: Guid.NewGuid().ToString()));
+
+        Assert.NotNull(check.Failure);
+    }
+
+    [Fact]
+    public async Task TokenValidator_OtherAudience_IsRejected()
+    {
+        var check = await Validate(_tokens.Issue(TenantId, Guid.NewGuid().ToString()));
+
+        Assert.NotNull(check.Failure);
+    }
+
+    [Fact]
+    public async Task TokenValidator_UnknownTenant_IsRejected()
+    {
+        var check = await Validate(_tokens.Issue(Guid.NewGuid().ToString(), ClientId));
+
+        Assert.NotNull(check.Failure);
+    }
+
+    [Fact]
+    public async Task TokenValidator_OneBadTokenAmongGood_RejectsAll()
+    {
+        using var forger = new ValidationTokens();
+
+        var check = await Validate(_tokens.Issue(TenantId, ClientId), forger.Issue(TenantId, ClientId));
+
+        Assert.False(check.Trusts(TenantId));
+    }
+
+    [Fact]
+    public async Task TokenValidator_NoTokens_IsRejected()
+    {
+        var check = await Validate();
+
+        Assert.NotNull(check.Failure);
+    }
+
+    private Task<TokenCheck> Validate(params string[] tokens)
+    {
+        var options = new WebhookOptions();
+        options.ValidationTokens.Jwks = _tokens.Jwks();
+        var tenants = new TenantsOptions();
+        tenants.Tenants.Add(new TenantOptions { TenantId = TenantId, ClientId = ClientId });
+
+        var keys = new SigningKeyProvider(MsOptions.Create(options), _services.GetRequiredService<IHttpClientFactory>());
+        var validator = new ValidationTokenValidator(keys, MsOptions.Create(options), MsOptions.Create(tenants));
+        return validator.ValidateAsync(tokens, CancellationToken.None);
+    }
+
+    public void Dispose()
+    {
+        _tokens.Dispose();
+        _services.Dispose();
+    }
+}

@@ -1,0 +1,44 @@
+using Outlook.Worker.Enrichment;
+
+namespace Outlook.Tests.Worker;
+
+public sealed class RetryAfterTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 12, 4, 16, 0, 0, TimeSpan.Zero);
+
+    [Theory]
+    [InlineData("5", 5.0)]
+    [InlineData("2.128", 2.128)]
+    [InlineData("2.12", 2.12)]
+    [InlineData("30,120", 120.0)]
+    [InlineData(" 7 ", 7.0)]
+    [InlineData("Fri, 04 Dec 2026 16:00:30 GMT", 30.0)]
+    [InlineData("Fri, 04 Dec 2026 15:59:00 GMT", 0.0)]
+    public void RetryAfter_HeaderForm_ParsesToDelay(string header, double expectedSeconds)
+    {
+        var delay = RetryAfter.Parse([header], Now);
+
+        Assert.Equal(TimeSpan.FromSeconds(expectedSeconds), delay);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("soon")]
+    [InlineData("-3")]
+    public void RetryAfter_Unparseable_ReturnsNull(string header)
+    {
+        Assert.Null(RetryAfter.Parse([header], Now));
+    }
+
+    [Fact]
+    public void RetryAfter_SeveralHeaderValues_TakesLongest()
+    {
+        Assert.Equal(TimeSpan.FromSeconds(9), RetryAfter.Parse(["3", "9", "1.5"], Now));
+    }
+
+    [Fact]
+    public void RetryAfter_HugeNumber_DoesNotOverflow()
+    {
+        Assert.Equal(TimeSpan.MaxValue, RetryAfter.Parse(["99999999999999999999"], Now));
+    }
+}

@@ -1,0 +1,4 @@
+namespace Outlook.Webhook.Processing;
+
+/// <summary>What became of a batch: counts per outcome, and whether its accepted items are durable in Kafka.</summary>
+internal sealed record BatchOutcome(int Accepted, int Duplicates, int Rejected, bool Durable);

@@ -1,0 +1,31 @@
+using Outlook.Contracts;
+using Outlook.Worker.Normalization;
+using Outlook.Worker.Telemetry;
+using StackExchange.Redis;
+
+namespace Outlook.Worker.Identity;
+
+/// <summary>
+/// Looks up the mailbox owner in the identity map (a Redis hash per user with address, upn and
+/// tuid, written by the subscription manager's user sync). A user missing from the map gets the
+/// derived TUID the user sync would also write, and the address the resource showed.
+/// </summary>
+internal sealed class IdentityResolver(IConnectionMultiplexer redis, WorkerMetrics metrics)
+{
+    public async Task<MailboxIdentity> ResolveAsync(string tenantId, string mailboxId)
+    {
+        var entry = await redis.GetDatabase().HashGetAsync(RedisKeys.Identity(tenantId, mailboxId), ["address", "upn", "tuid"]);
+        var address = FirstPresent(entry[0], entry[1]);
+        var tuid = FirstPresent(entry[2]);
+        if (tuid is not null)
+        {
+            return new MailboxIdentity(address ?? mailboxId, tuid, Mapped: true);
+        }
+
+        metrics.UnmappedUser();
+        return new MailboxIdentity(address ?? mailboxId, Tuids.Derive(tenantId, mailboxId), Mapped: false);
+    }
+
+    private static string? FirstPresent(params RedisValue[] values) =>
+        values.Where(value => value.HasValue && !value.IsNullOrEmpty).Select(value => (string?)value).FirstOrDefault();
+}

@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Confluent.Kafka;
+using Outlook.Contracts;
+using Outlook.Contracts.Events;
+using Outlook.Worker.Telemetry;
+
+namespace Outlook.Worker.Processing;
+
+/// <summary>
+/// Produces events and dead letters and returns only once Kafka has acknowledged them (the shared
+/// producer is idempotent with acks=all). A failed produce is retried until it succeeds or the
+/// worker stops, because storing the offset without the output would lose the change.
+/// </summary>
+internal sealed class OutputPublisher(IProducer<string, byte[]> producer, WorkerMetrics metrics, TimeProvider time, ILogger<OutputPublisher> logger)
+{
+    private static readonly TimeSpan MaxProduceBackoff = TimeSpan.FromSeconds(30);
+
+    public async Task PublishEventAsync(NormalizedEvent normalized, ConsumeResult<string, byte[]> source, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        var headers = new Headers();
+        var receivedHeader = Header(source, KafkaHeaderNames.ReceivedAt)
+            ?? Encoding.ASCII.GetBytes(receivedAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture));
+        headers.Add(KafkaHeaderNames.ReceivedAt, receivedHeader);
+        CopyHeader(source, headers, KafkaHeaderNames.TraceParent);
+        CopyHeader(source, headers, KafkaHeaderNames.TraceState);
+
+        var message = new Message<string, byte[]>
+        {
+            Key = normalized.Tuid,
+            Value = JsonSerializer.SerializeToUtf8Bytes(normalized, EventJsonContext.Default.NormalizedEvent),
+            Headers = headers,
+        };
+        await ProduceWithRetryAsync(Topics.Events, message, cancellationToken);
+
+        metrics.EventPublished(normalized.Payload.Action);
+        if (ParseUnixMilliseconds(receivedHeader) is { } received)
+        {
+            metrics.EndToEnd(time.GetUtcNow() - received);
+        }
+    }
+
+    public async Task PublishDeadLetterAsync(ConsumeResult<string, byte[]> source, string category, string reason, CancellationToken cancellationToken)
+    {
+        var headers = new Headers();
+        foreach (var header in source.Message.Headers ?? [])
+        {
+            headers.Add(header.Key, header.GetValueBytes());
+        }
+
+        headers.Add(KafkaHeaderNames.DeadLetterReason, Encoding.UTF8.GetBytes(reason));
+        headers.Add(KafkaHeaderNames.DeadLetterSource, Encoding.UTF8.GetBytes($"{source.Topic}/{source.Partition.Value}/{source.Offset.Value}"));
+
+        var message = new Message<string, byte[]> { Key = source.Message.Key, Value = source.Message.Value, Headers = headers };
+        await ProduceWithRetryAsync(Topics.DeadLetter, message, cancellationToken);
+        metrics.DeadLettered(category);
+    }
+
+    private async Task ProduceWithRetryAsync(string topic, Message<string, byte[]> message, CancellationToken cancellationToken)
+    {
+        var backoff = TimeSpan.FromMilliseconds(200);
+        while (true)
+        {
+            try
+            {
+                await producer.ProduceAsync(topic, message, cancellationToken);
+                return;
+            }
+            catch (ProduceException<string, byte[]> ex) when (!ex.Error.IsFatal)
+            {
+                WorkerLog.ProduceRetrying(logger, topic, ex.Error.Reason, backoff);
+                await Task.Delay(backoff, time, cancellationToken);
+                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxProduceBackoff.Ticks));
+            }
+        }
+    }
+
+    private static byte[]? Header(ConsumeResult<string, byte[]> source, string name) =>
+        source.Message.Headers is { } headers && headers.TryGetLastBytes(name, out var value) ? value : null;
+
+    private static void CopyHeader(ConsumeResult<string, byte[]> source, Headers target, string name)
+    {
+        if (Header(source, name) is { } value)
+        {
+            target.Add(name, value);
+        }
+    }
+
+    private static DateTimeOffset? ParseUnixMilliseconds(byte[] value) =>
+        long.TryParse(Encoding.ASCII.GetString(value), NumberStyles.None, CultureInfo.InvariantCulture, out var milliseconds)
+        && milliseconds <= DateTimeOffset.MaxValue.ToUnixTimeMilliseconds()
+            ? DateTimeOffset.FromUnixTimeMilliseconds(milliseconds)
+            : null;
+}
