@@ -62,8 +62,8 @@ internal sealed class PersonaProcessor(
 
         var alerts = engine.Apply(stored.State, evt, settingsResolver.Resolve(evt.DomainId));
 
-        // NOTE: if outlook.events is recreated its offsets restart at 0 and these guards would
-        // skip new events; delete the persona keys (outlook:persona:*) together with the topic.
+        // NOTE: a recreated outlook.events restarts its offsets at 0, so this guard would skip
+        // new events. Delete the persona keys (outlook:persona:*) together with the topic.
         stored.State.AppliedOffsets[partition] = record.Offset.Value;
         foreach (var alert in alerts)
         {
