@@ -11,13 +11,14 @@ namespace Outlook.ServiceDefaults.Graph;
 
 /// <summary>
 /// Builds one <see cref="GraphServiceClient"/> per tenant from <see cref="TenantsOptions"/>, and
-/// rebuilds it when the tenant's credentials change in configuration.
+/// rebuilds it when the tenant's credentials change in configuration. A rebuilt client keeps
+/// the previous credential as a fallback until the new one gets its first token.
 /// </summary>
 public sealed class GraphClientProvider(IOptionsMonitor<TenantsOptions> options) : IDisposable
 {
     private static readonly string[] GraphScopes = ["https://graph.microsoft.com/.default"];
 
-    private readonly ConcurrentDictionary<string, (string Fingerprint, GraphServiceClient Client)> _clients =
+    private readonly ConcurrentDictionary<string, (string Fingerprint, GraphServiceClient Client, RotatingCredential Credential)> _clients =
         new(StringComparer.OrdinalIgnoreCase);
 
     public GraphServiceClient GetClient(string tenantId)
@@ -28,9 +29,15 @@ public sealed class GraphClientProvider(IOptionsMonitor<TenantsOptions> options)
         var fingerprint = Fingerprint(tenant);
         var entry = _clients.AddOrUpdate(
             tenant.TenantId,
-            _ => (fingerprint, CreateClient(tenant)),
-            (_, existing) => existing.Fingerprint == fingerprint ? existing : (fingerprint, CreateClient(tenant)));
+            _ => Build(tenant, fingerprint, previous: null),
+            (_, existing) => existing.Fingerprint == fingerprint ? existing : Build(tenant, fingerprint, existing.Credential));
         return entry.Client;
+    }
+
+    private static (string, GraphServiceClient, RotatingCredential) Build(TenantOptions tenant, string fingerprint, RotatingCredential? previous)
+    {
+        var credential = new RotatingCredential(CreateCredential(tenant), previous?.LastKnownGood);
+        return (fingerprint, CreateClient(tenant, credential), credential);
     }
 
     /// <summary>Creates the credential the tenant's configuration names: a client secret, else a certificate.</summary>
@@ -81,10 +88,9 @@ public sealed class GraphClientProvider(IOptionsMonitor<TenantsOptions> options)
             || string.Equals(certificate?.Thumbprint, thumbprint, StringComparison.OrdinalIgnoreCase),
     };
 
-    private static GraphServiceClient CreateClient(TenantOptions tenant)
+    /// <summary>Creates a client for the tenant's Graph address that authenticates with <paramref name="credential"/>.</summary>
+    public static GraphServiceClient CreateClient(TenantOptions tenant, TokenCredential credential)
     {
-        var credential = CreateCredential(tenant);
-
         // The SDK attaches tokens only to hosts it is told about; without this the emulator
         // would receive every request unauthenticated.
         var authentication = new AzureIdentityAuthenticationProvider(
@@ -112,7 +118,7 @@ public sealed class GraphClientProvider(IOptionsMonitor<TenantsOptions> options)
 
     public void Dispose()
     {
-        foreach (var (_, client) in _clients.Values)
+        foreach (var (_, client, _) in _clients.Values)
         {
             client.Dispose();
         }
