@@ -59,15 +59,14 @@ public sealed partial class ConnectionTester(IOptionsMonitor<TenantsOptions> ten
 
         if (userId is not null)
         {
-            await RunStepAsync(steps, "readMessages", "read message metadata", "Mail.ReadBasic.All", async () =>
+            await RunStepAsync(steps, "readMailFolders", "read mail folders", "Mail.ReadBasic.All", async () =>
             {
-                await client.Users[userId].Messages.GetAsync(configuration =>
+                await client.Users[userId].MailFolders.GetAsync(configuration =>
                 {
                     GraphRequests.Configure(configuration);
                     configuration.QueryParameters.Top = 1;
-                    configuration.QueryParameters.Select = ["id"];
                 }, cancellationToken);
-                return ("ok", "Read message metadata of that user.");
+                return ("ok", "Read the mail folders of that user.");
             });
             await RunStepAsync(steps, "readInboxRules", "read inbox rules", "MailboxSettings.Read", async () =>
             {

@@ -39,7 +39,6 @@ public class SubscriptionsAppFixture : IAsyncLifetime
         {
             logging.SetMinimumLevel(LogLevel.Information);
             logging.AddFilter("Aspire.Hosting.Dcp", LogLevel.Warning);
-            logging.AddSimpleConsole();
         });
 
         builder.CreateResourceBuilder(Project(builder, "graph-emulator"))
