@@ -7,7 +7,7 @@ namespace Outlook.Subscriptions.Connection;
 
 /// <summary>
 /// Checks a tenant's connection the way the service uses it: token, consented permissions, one
-/// user, one user's messages and inbox rules, and the subscription list.
+/// user, that user's mail folders and inbox rules, and the subscription list.
 /// </summary>
 public sealed partial class ConnectionTester(IOptionsMonitor<TenantsOptions> tenants, ILogger<ConnectionTester> logger)
 {
