@@ -22,11 +22,16 @@ builder.AddProject<Projects.Outlook_Worker>("worker")
     .WithTenant(tenant)
     .WithHttpHealthCheck("/health");
 
+// The management API (connection test, subscription status, forced resync) takes this key.
+var managementApiKey = builder.AddParameter(
+    "subscriptions-api-key", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true);
+
 builder.AddProject<Projects.Outlook_Subscriptions>("subscriptions")
     .WithReference(kafka).WaitFor(kafka)
     .WithReference(redis).WaitFor(redis)
     .WithTenant(tenant)
     .WithNotificationTarget(webhook, tenant)
+    .WithEnvironment("Subscriptions__ApiKey", managementApiKey)
     .WithHttpHealthCheck("/health");
 
 builder.Build().Run();

@@ -284,6 +284,29 @@ public sealed class WebhookEndpointTests(WebhookHostFixture host) : IClassFixtur
     }
 
     [Fact]
+    public async Task Webhook_LifecycleDedup_ExpiresWithinMinutes()
+    {
+        var subscriptionId = Notifications.NewId("lifecycle");
+        await host.SeedSubscriptionAsync(subscriptionId, "state", mailboxId: Notifications.NewId("mailbox"));
+        var missed = new JsonObject
+        {
+            ["subscriptionId"] = subscriptionId,
+            ["subscriptionExpirationDateTime"] = "2030-01-01T00:00:00Z",
+            ["tenantId"] = WebhookHostFixture.TenantId,
+            ["clientState"] = "state",
+            ["lifecycleEvent"] = "missed",
+        };
+
+        using var response = await host.PostAsync(Notifications.Collection(missed), "/api/lifecycle");
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var record = Assert.Single(host.ReadRecords(), consumed => consumed.Record.SubscriptionId == subscriptionId);
+        var ttl = await host.Database.KeyTimeToLiveAsync(RedisKeys.Dedup(record.Record.ChangeKey));
+        Assert.NotNull(ttl);
+        Assert.True(ttl <= TimeSpan.FromMinutes(10), $"lifecycle dedup TTL was {ttl}");
+    }
+
+    [Fact]
     public async Task Webhook_SameChangeThroughTwoSubscriptions_IsProducedOnce()
     {
         var first = Notifications.NewId("sub-a");

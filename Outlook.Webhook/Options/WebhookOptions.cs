@@ -33,6 +33,14 @@ public sealed class WebhookOptions
     public TimeSpan DedupTimeToLive { get; set; } = TimeSpan.FromHours(6);
 
     /// <summary>
+    /// How long a lifecycle notification counts as seen. Lifecycle items carry no id, so a
+    /// later, genuine `missed` for the same subscription and expiry looks like a redelivery:
+    /// a short window absorbs Graph's quick retries and still lets that later event through.
+    /// Acting twice on one is harmless, because renewal and catch-up are idempotent.
+    /// </summary>
+    public TimeSpan LifecycleDedupTimeToLive { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
     /// How long a subscription secret read from Redis may be used to verify notifications while
     /// Redis is unreachable. Longer keeps notifications flowing through a longer outage; shorter
     /// limits how long a deleted subscription or rotated clientState is still honoured then.

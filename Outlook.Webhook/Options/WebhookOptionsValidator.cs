@@ -48,6 +48,11 @@ internal sealed class WebhookOptionsValidator : IValidateOptions<WebhookOptions>
             failures.Add($"{Section}:DedupTimeToLive must be at least 4 hours, Graph's retry window.");
         }
 
+        if (options.LifecycleDedupTimeToLive <= TimeSpan.Zero || options.LifecycleDedupTimeToLive > options.DedupTimeToLive)
+        {
+            failures.Add($"{Section}:LifecycleDedupTimeToLive must be positive and at most {Section}:DedupTimeToLive.");
+        }
+
         if (options.SubscriptionMemoryTimeToLive < TimeSpan.Zero)
         {
             failures.Add($"{Section}:SubscriptionMemoryTimeToLive must not be negative; zero turns the fallback off.");

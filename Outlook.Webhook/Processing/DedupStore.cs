@@ -42,8 +42,8 @@ internal sealed class DedupStore(
         }
     }
 
-    /// <summary>Marks the change keys as produced; a failure only costs possible duplicates later.</summary>
-    public async Task MarkAsync(IReadOnlyList<string> changeKeys, CancellationToken cancellationToken)
+    /// <summary>Marks the change keys as produced for <paramref name="timeToLive"/>; a failure only costs possible duplicates later.</summary>
+    public async Task MarkAsync(IReadOnlyList<string> changeKeys, TimeSpan timeToLive, CancellationToken cancellationToken)
     {
         if (changeKeys.Count == 0)
         {
@@ -54,7 +54,7 @@ internal sealed class DedupStore(
         {
             var database = redis.GetDatabase();
             var value = time.GetUtcNow().ToUnixTimeMilliseconds();
-            var writes = changeKeys.Select(key => database.StringSetAsync(RedisKeys.Dedup(key), value, options.Value.DedupTimeToLive)).ToArray();
+            var writes = changeKeys.Select(key => database.StringSetAsync(RedisKeys.Dedup(key), value, timeToLive)).ToArray();
             await Task.WhenAll(writes).WaitAsync(options.Value.RedisTimeout, cancellationToken);
         }
         catch (Exception ex) when (IsRedisFailure(ex))

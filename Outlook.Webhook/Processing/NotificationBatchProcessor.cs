@@ -47,7 +47,8 @@ internal sealed class NotificationBatchProcessor(
             return new BatchOutcome(0, duplicates, rejected, Durable: false);
         }
 
-        await dedup.MarkAsync([.. toProduce.Select(record => record.ChangeKey)], cancellationToken);
+        await dedup.MarkAsync(KeysOf(toProduce, RecordKinds.Message), options.Value.DedupTimeToLive, cancellationToken);
+        await dedup.MarkAsync(KeysOf(toProduce, RecordKinds.Lifecycle), options.Value.LifecycleDedupTimeToLive, cancellationToken);
         telemetry.Accepted.Add(toProduce.Count);
         WebhookLog.BatchProcessed(logger, batch.Items.Count, toProduce.Count, duplicates, rejected);
         return new BatchOutcome(toProduce.Count, duplicates, rejected, Durable: true);
@@ -173,6 +174,9 @@ internal sealed class NotificationBatchProcessor(
             return false;
         }
     }
+
+    private static List<string> KeysOf(List<NotificationRecord> records, string kind) =>
+        [.. records.Where(record => record.Kind == kind).Select(record => record.ChangeKey)];
 
     private static ChangeNotificationItem? Deserialize(JsonElement element)
     {
