@@ -19,6 +19,10 @@ public static class WebhookExtensions
     {
         var services = builder.Services;
 
+        // ASP.NET Core's request log writes the whole URL, and Graph's handshake carries its
+        // validationToken in the query string; our own log line names only the path.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>();
         services.AddOptions<TenantsOptions>().BindConfiguration(TenantsOptions.SectionName);

@@ -16,7 +16,7 @@ public sealed class WebhookAppHostTests(OutlookAppFixture fixture) : IClassFixtu
     {
         await using var redis = await ConnectionMultiplexer.ConnectAsync(await fixture.GetConnectionStringAsync("redis"));
         using var http = fixture.App.CreateHttpClient("webhook", "http");
-        var golden = GraphSamples.ReadObject("source-notification.json");
+        var golden = GraphSamples.ReadGolden();
         var goldenSubscription = Notifications.NewId("golden");
         GraphSamples.FirstItem(golden)["subscriptionId"] = goldenSubscription;
         await SeedAsync(redis, goldenSubscription, "total-verification-token", "tenant-id-001", "user-aad-id-001");

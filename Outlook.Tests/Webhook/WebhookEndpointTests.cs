@@ -68,7 +68,7 @@ public sealed class WebhookEndpointTests(WebhookHostFixture host) : IClassFixtur
     [Fact]
     public async Task Webhook_GoldenNotification_IsReadBackWithMetadata()
     {
-        var body = GraphSamples.ReadObject("source-notification.json");
+        var body = GraphSamples.ReadGolden();
         var item = GraphSamples.FirstItem(body);
         await host.SeedSubscriptionAsync(item["subscriptionId"]!.GetValue<string>(), "total-verification-token", "tenant-id-001", "user-aad-id-001");
 

@@ -67,6 +67,10 @@ internal sealed class MailboxBatchProcessor(
         {
             await DeadLetterAsync(source, "invalid_record", ex.Message, ex, cancellationToken);
         }
+        catch (ProduceException<string, byte[]> ex) when (OutputPublisher.IsTooLarge(ex))
+        {
+            await DeadLetterAsync(source, "event_too_large", "The normalised event exceeds the producer's message.max.bytes (Kafka:Producer).", ex, cancellationToken);
+        }
         catch (Exception ex) when (ex is not OperationCanceledException and not KafkaException)
         {
             await DeadLetterAsync(source, "internal_error", $"Normalising the record failed: {ex.GetType().Name}: {ex.Message}", ex, cancellationToken);

@@ -53,7 +53,19 @@ internal sealed class OutputPublisher(IProducer<string, byte[]> producer, Worker
         headers.Add(KafkaHeaderNames.DeadLetterSource, Encoding.UTF8.GetBytes($"{source.Topic}/{source.Partition.Value}/{source.Offset.Value}"));
 
         var message = new Message<string, byte[]> { Key = source.Message.Key, Value = source.Message.Value, Headers = headers };
-        await ProduceWithRetryAsync(Topics.DeadLetter, message, cancellationToken);
+        try
+        {
+            await ProduceWithRetryAsync(Topics.DeadLetter, message, cancellationToken);
+        }
+        catch (ProduceException<string, byte[]> ex) when (IsTooLarge(ex))
+        {
+            // A copy cannot exceed the producer's message.max.bytes, and retrying it would stall the
+            // partition. The letter keeps key and headers, and the value stays at its source offset.
+            headers.Add(KafkaHeaderNames.DeadLetterReason, Encoding.UTF8.GetBytes(
+                $"The record value of {source.Message.Value?.Length ?? 0} bytes is too large to copy here; read it at the source offset."));
+            await ProduceWithRetryAsync(Topics.DeadLetter, new Message<string, byte[]> { Key = message.Key, Value = [], Headers = headers }, cancellationToken);
+        }
+
         metrics.DeadLettered(category);
     }
 
@@ -67,7 +79,7 @@ internal sealed class OutputPublisher(IProducer<string, byte[]> producer, Worker
                 await producer.ProduceAsync(topic, message, cancellationToken);
                 return;
             }
-            catch (ProduceException<string, byte[]> ex) when (!ex.Error.IsFatal)
+            catch (ProduceException<string, byte[]> ex) when (!ex.Error.IsFatal && !IsTooLarge(ex))
             {
                 WorkerLog.ProduceRetrying(logger, topic, ex.Error.Reason, backoff);
                 await Task.Delay(backoff, time, cancellationToken);
@@ -75,6 +87,9 @@ internal sealed class OutputPublisher(IProducer<string, byte[]> producer, Worker
             }
         }
     }
+
+    /// <summary>True when the message can never be produced as it is, so retrying it is pointless.</summary>
+    public static bool IsTooLarge(ProduceException<string, byte[]> ex) => ex.Error.Code is ErrorCode.MsgSizeTooLarge;
 
     private static byte[]? Header(ConsumeResult<string, byte[]> source, string name) =>
         source.Message.Headers is { } headers && headers.TryGetLastBytes(name, out var value) ? value : null;

@@ -19,6 +19,10 @@ internal static class GraphSamples
 
     public static JsonObject ReadObject(string name) => JsonNode.Parse(Read(name))!.AsObject();
 
+    /// <summary>Reads the golden notification of the target event schema, which sits beside the Graph samples.</summary>
+    public static JsonObject ReadGolden() =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Samples", "total-schema", "source-notification.json")))!.AsObject();
+
     /// <summary>The first item of a sample's "value" array.</summary>
     public static JsonObject FirstItem(JsonObject collection) => collection["value"]![0]!.AsObject();
 }

@@ -2,7 +2,10 @@ using System.Globalization;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Outlook.Contracts;
 using Outlook.Webhook.Options;
 using StackExchange.Redis;
@@ -35,6 +38,9 @@ public class WebhookHostFixture : IAsyncLifetime
     internal X509Certificate2 Certificate { get; } = GraphEncryption.CreateCertificate();
 
     public HttpClient Client { get; private set; } = null!;
+
+    /// <summary>Every log record the webhook wrote, at the levels its configuration lets through.</summary>
+    public FakeLogCollector Logs { get; } = new();
 
     public IDatabase Database => Redis.Connection.GetDatabase();
 
@@ -70,6 +76,8 @@ public class WebhookHostFixture : IAsyncLifetime
             {
                 builder.UseSetting(key, value);
             }
+
+            builder.ConfigureLogging(logging => logging.AddProvider(new FakeLoggerProvider(Logs)));
         });
         Client = _factory.CreateClient();
     }
