@@ -10,12 +10,7 @@ internal static class GraphSamples
     public static readonly string[] LifecycleNotifications =
         ["lifecycle-missed.json", "lifecycle-reauthorizationRequired.json", "lifecycle-subscriptionRemoved.json"];
 
-    /// <summary>Reads a Graph documentation sample, or a file of the event schema's golden pair.</summary>
-    public static string Read(string name)
-    {
-        var sample = Path.Combine(AppContext.BaseDirectory, "Samples", "graph-samples", name);
-        return File.ReadAllText(File.Exists(sample) ? sample : Path.Combine(AppContext.BaseDirectory, "Samples", "total-schema", name));
-    }
+    public static string Read(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Samples", "graph-samples", name));
 
     public static JsonObject ReadObject(string name) => JsonNode.Parse(Read(name))!.AsObject();
 
