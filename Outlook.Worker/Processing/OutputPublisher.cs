@@ -52,7 +52,7 @@ internal sealed class OutputPublisher(IProducer<string, byte[]> producer, Worker
         headers.Add(KafkaHeaderNames.DeadLetterReason, Encoding.UTF8.GetBytes(reason));
         headers.Add(KafkaHeaderNames.DeadLetterSource, Encoding.UTF8.GetBytes($"{source.Topic}/{source.Partition.Value}/{source.Offset.Value}"));
 
-        var message = new Message<string, byte[]> { Key = source.Message.Key, Value = source.Message.Value, Headers = headers };
+        var message = new Message<string, byte[]> { Key = source.Message.Key, Value = DeadLetterRedactor.Redact(source.Message.Value), Headers = headers };
         try
         {
             await ProduceWithRetryAsync(Topics.DeadLetter, message, cancellationToken);
