@@ -42,3 +42,13 @@ public sealed record RuleRequest(
     IReadOnlyList<string>? RedirectTo,
     bool StopProcessingRules,
     bool IsReadOnly);
+
+/// <summary>PATCH /emulator/mailboxes/{userId}/rules/{id} body: the rule shape of the add route; only the given properties change.</summary>
+public sealed record RulePatchRequest(
+    string? DisplayName,
+    IReadOnlyList<string>? SenderContains,
+    IReadOnlyList<string>? ForwardTo,
+    IReadOnlyList<string>? ForwardAsAttachmentTo,
+    IReadOnlyList<string>? RedirectTo,
+    bool? StopProcessingRules,
+    bool? IsReadOnly);

@@ -1,8 +1,9 @@
+using Outlook.GraphEmulator.Graph;
 using Outlook.GraphEmulator.Mail;
 
 namespace Outlook.GraphEmulator.Admin;
 
-/// <summary>Admin routes that list mailboxes and make one change happen now: deliver, modify, move or delete a message, add or remove a rule.</summary>
+/// <summary>Admin routes that list mailboxes and make one change happen now: deliver, modify, move or delete a message, add, change or remove a rule.</summary>
 public static class MailboxAdminEndpoints
 {
     public static void MapMailboxAdminEndpoints(this RouteGroupBuilder admin)
@@ -20,6 +21,7 @@ public static class MailboxAdminEndpoints
         admin.MapPost("/mailboxes/{userId}/messages/{messageId}/move", Move);
         admin.MapDelete("/mailboxes/{userId}/messages/{messageId}", Delete);
         admin.MapPost("/mailboxes/{userId}/rules", AddRule);
+        admin.MapPatch("/mailboxes/{userId}/rules/{ruleId}", ChangeRule);
         admin.MapDelete("/mailboxes/{userId}/rules/{ruleId}", RemoveRule);
     }
 
@@ -125,6 +127,50 @@ public static class MailboxAdminEndpoints
             StopProcessingRules = request.StopProcessingRules,
         });
         return Results.Json(new { id = rule.Id }, statusCode: 201);
+    }
+
+    private static IResult ChangeRule(string userId, string ruleId, RulePatchRequest request, MailService mail)
+    {
+        if (mail.Find(userId) is not { } mailbox)
+        {
+            return GraphErrors.UserNotFound(userId);
+        }
+
+        lock (mailbox.Sync)
+        {
+            if (mailbox.FindRule(ruleId) is not { } existing)
+            {
+                return GraphErrors.ItemNotFound();
+            }
+
+            // Graph cannot change a read-only rule, and whether a rule is read-only is fixed when it is added.
+            if (existing.IsReadOnly || (request.IsReadOnly is { } readOnly && readOnly != existing.IsReadOnly))
+            {
+                return GraphErrors.BadRequest(existing.IsReadOnly
+                    ? $"Rule '{ruleId}' is read-only and cannot be changed."
+                    : "isReadOnly is fixed when a rule is added and cannot be changed.");
+            }
+        }
+
+        var changed = mail.UpdateRule(mailbox, ruleId, rule =>
+        {
+            rule.DisplayName = request.DisplayName ?? rule.DisplayName;
+            Replace(rule.SenderContains, request.SenderContains);
+            Replace(rule.ForwardTo, request.ForwardTo?.Select(Recipient.FromAddress));
+            Replace(rule.ForwardAsAttachmentTo, request.ForwardAsAttachmentTo?.Select(Recipient.FromAddress));
+            Replace(rule.RedirectTo, request.RedirectTo?.Select(Recipient.FromAddress));
+            rule.StopProcessingRules = request.StopProcessingRules ?? rule.StopProcessingRules;
+        });
+        return changed ? Results.Json(new { id = ruleId }) : GraphErrors.ItemNotFound();
+    }
+
+    private static void Replace<T>(List<T> target, IEnumerable<T>? values)
+    {
+        if (values is not null)
+        {
+            target.Clear();
+            target.AddRange(values);
+        }
     }
 
     private static IResult RemoveRule(string userId, string ruleId, MailService mail)

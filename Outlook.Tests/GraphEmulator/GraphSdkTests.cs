@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Azure.Identity;
@@ -253,6 +254,46 @@ public sealed class GraphSdkTests(EmulatorFixture fixture) : IClassFixture<Emula
         Assert.Equal("someone@outside.example", rule.Actions!.ForwardTo![0].EmailAddress!.Address);
         Assert.Equal("other@outside.example", rule.Actions.RedirectTo![0].EmailAddress!.Address);
         Assert.Equal("Forward all", single!.DisplayName);
+    }
+
+    [Fact]
+    public async Task MessageRules_ChangedByAdmin_OnlyGivenPropertiesChange()
+    {
+        using var timeout = new CancellationTokenSource(TestTimeout);
+        var userId = await Emulator.FirstUserIdAsync(timeout.Token, index: 8);
+        using var added = await Emulator.Admin.PostAsJsonAsync(
+            $"mailboxes/{userId}/rules",
+            new { displayName = "Copy out", senderContains = new[] { "boss" }, forwardTo = new[] { "copy@outside.example" } },
+            timeout.Token);
+        var ruleId = (await added.Content.ReadFromJsonAsync<JsonObject>(timeout.Token))!["id"]!.GetValue<string>();
+
+        using var changed = await Emulator.Admin.PatchAsJsonAsync(
+            $"mailboxes/{userId}/rules/{ruleId}", new { forwardTo = new[] { "other@outside.example" } }, timeout.Token);
+        var rule = await Emulator.Graph.Users[userId].MailFolders["inbox"].MessageRules[ruleId].GetAsync(cancellationToken: timeout.Token);
+
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.Equal("other@outside.example", Assert.Single(rule!.Actions!.ForwardTo!).EmailAddress!.Address);
+        Assert.Equal("Copy out", rule.DisplayName);
+        Assert.Equal("boss", Assert.Single(rule.Conditions!.SenderContains!));
+    }
+
+    [Fact]
+    public async Task MessageRules_ChangeUnknownRuleOrMailbox_Returns404GraphError()
+    {
+        using var timeout = new CancellationTokenSource(TestTimeout);
+        var userId = await Emulator.FirstUserIdAsync(timeout.Token, index: 8);
+
+        using var unknownRule = await Emulator.Admin.PatchAsJsonAsync(
+            $"mailboxes/{userId}/rules/no-such-rule", new { displayName = "x" }, timeout.Token);
+        using var unknownMailbox = await Emulator.Admin.PatchAsJsonAsync(
+            "mailboxes/no-such-user/rules/no-such-rule", new { displayName = "x" }, timeout.Token);
+        var ruleError = await unknownRule.Content.ReadFromJsonAsync<JsonObject>(timeout.Token);
+        var mailboxError = await unknownMailbox.Content.ReadFromJsonAsync<JsonObject>(timeout.Token);
+
+        Assert.Equal(HttpStatusCode.NotFound, unknownRule.StatusCode);
+        Assert.Equal("ErrorItemNotFound", ruleError!["error"]!["code"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.NotFound, unknownMailbox.StatusCode);
+        Assert.Equal("ResourceNotFound", mailboxError!["error"]!["code"]!.GetValue<string>());
     }
 
     [Fact]

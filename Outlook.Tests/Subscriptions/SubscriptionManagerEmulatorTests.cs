@@ -132,7 +132,7 @@ public sealed class SubscriptionManagerEmulatorTests(SubscriptionsAppFixture fix
         Assert.Equal(RecordOrigins.RulePoll, opaque.Origin);
     }
 
-    [Fact(Skip = "The Graph emulator offers no way to change an existing inbox rule; RuleSnapshotDiffTests cover the update diff.")]
+    [Fact]
     public async Task Rules_Changed_IsUpdated()
     {
         using var timeout = new CancellationTokenSource(TestTimeouts.Pipeline);
@@ -150,6 +150,10 @@ public sealed class SubscriptionManagerEmulatorTests(SubscriptionsAppFixture fix
         }
 
         await topic.WaitForAsync(records => HasRuleRecord(records, ruleId, "updated"), timeout.Token);
+
+        var updated = topic.Records.First(record => HasRuleRecord([record], ruleId, "updated"));
+        var forwardTo = updated.ResourceData!.Value.GetProperty("actions").GetProperty("forwardTo");
+        Assert.Equal("other@evil.example", forwardTo[0].GetProperty("emailAddress").GetProperty("address").GetString());
     }
 
     [Theory]
