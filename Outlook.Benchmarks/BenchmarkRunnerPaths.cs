@@ -2,7 +2,7 @@ namespace Outlook.Benchmarks;
 
 internal static class BenchmarkRunnerPaths
 {
-    /// <summary>Returns the first directory above the program that holds Outlook.sln.</summary>
+    /// <summary>Returns the first directory above the program that contains Outlook.sln.</summary>
     public static string RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)

@@ -5,8 +5,8 @@ namespace Outlook.Benchmarks.Suites;
 
 /// <summary>
 /// Searches for the highest arrival rate at which acknowledgement p99 stays under a bound for a
-/// whole step (60 s by default), with no failed request and the offered rate achieved: doubling
-/// from --start until a step fails, then bisecting between the last pass and the first failure.
+/// whole step (60 s by default), with no failed request and the offered rate achieved. The rate
+/// doubles from --start until a step fails, then bisects between the last pass and the first failure.
 /// </summary>
 internal static class SustainableSuite
 {

@@ -24,6 +24,7 @@ internal static class WorkerSuite
         await using var _ = stack;
 
         SuiteContext.Log($"producing {count} records to {Topics.Notifications}");
+        long producedBytes = 0;
         using (var producer = new ProducerBuilder<string, byte[]>(new ProducerConfig
         {
             BootstrapServers = stack.KafkaBootstrap,
@@ -35,12 +36,13 @@ internal static class WorkerSuite
             var receivedAt = DateTimeOffset.UtcNow;
             for (long sequence = 0; sequence < count; sequence++)
             {
-                var record = NotificationRecords.Create(payloads, sequence, receivedAt);
+                var message = NotificationRecords.ToMessage(NotificationRecords.Create(payloads, sequence, receivedAt));
+                producedBytes += message.Value.Length;
                 while (true)
                 {
                     try
                     {
-                        producer.Produce(Topics.Notifications, NotificationRecords.ToMessage(record));
+                        producer.Produce(Topics.Notifications, message);
                         break;
                     }
                     catch (ProduceException<string, byte[]> ex) when (ex.Error.Code == ErrorCode.Local_QueueFull)
@@ -84,6 +86,7 @@ internal static class WorkerSuite
             records = count,
             events = tap.Count,
             workers,
+            averageRecordBytes = producedBytes / count,
             recordsDroppedBeforeConsumption = lowWatermarks,
             drainSeconds = Math.Round(span, 2),
             eventsPerSecond = Math.Round(perSecond),
