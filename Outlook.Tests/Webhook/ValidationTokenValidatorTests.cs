@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Outlook.ServiceDefaults.Graph;
 using Outlook.Tests.Webhook.Support;
@@ -11,6 +13,8 @@ public sealed class ValidationTokenValidatorTests : IDisposable
 {
     private const string TenantId = "84bd8158-6d4d-4958-8b9f-9d6445542f95";
     private const string ClientId = "8e460676-ae3f-4b1e-8790-ee0fb5d6148f";
+
+    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(15);
 
     private readonly ValidationTokens _tokens = new();
     private readonly ServiceProvider _services = new ServiceCollection().AddHttpClient().BuildServiceProvider();
@@ -91,10 +95,50 @@ public sealed class ValidationTokenValidatorTests : IDisposable
         Assert.NotNull(check.Failure);
     }
 
+    [Fact]
+    public async Task TokenValidator_KeysFromJwksUrl_TrustsTenant()
+    {
+        var port = RedisServer.FreePort();
+        using var listener = new HttpListener();
+        listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+        listener.Start();
+        var serving = ServeOnceAsync(listener, _tokens.Jwks());
+        var options = new WebhookOptions();
+        options.ValidationTokens.JwksUrl = new Uri($"http://127.0.0.1:{port}/keys");
+
+        var check = await Validate(options, _tokens.Issue(TenantId, ClientId));
+
+        Assert.True(check.Trusts(TenantId), check.Failure);
+        await serving.WaitAsync(RequestTimeout);
+    }
+
+    [Fact]
+    public async Task TokenValidator_JwksUrlUnreachable_ThrowsForRetry()
+    {
+        var options = new WebhookOptions();
+        options.ValidationTokens.JwksUrl = new Uri($"http://127.0.0.1:{RedisServer.FreePort()}/keys");
+
+        await Assert.ThrowsAsync<SigningKeysUnavailableException>(() => Validate(options, _tokens.Issue(TenantId, ClientId)));
+    }
+
+    private static async Task ServeOnceAsync(HttpListener listener, string jwks)
+    {
+        var context = await listener.GetContextAsync();
+        context.Response.ContentType = "application/json";
+        var body = Encoding.UTF8.GetBytes(jwks);
+        await context.Response.OutputStream.WriteAsync(body);
+        context.Response.Close();
+    }
+
     private Task<TokenCheck> Validate(params string[] tokens)
     {
         var options = new WebhookOptions();
         options.ValidationTokens.Jwks = _tokens.Jwks();
+        return Validate(options, tokens);
+    }
+
+    private Task<TokenCheck> Validate(WebhookOptions options, params string[] tokens)
+    {
         var tenants = new TenantsOptions();
         tenants.Tenants.Add(new TenantOptions { TenantId = TenantId, ClientId = ClientId });
 

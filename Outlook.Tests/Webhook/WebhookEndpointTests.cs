@@ -55,7 +55,7 @@ public sealed class WebhookEndpointTests(WebhookHostFixture host) : IClassFixtur
     }
 
     [Fact]
-    public async Task Webhook_EventHubsValidationSample_IsAnsweredWithoutRecord()
+    public async Task Webhook_EventHubsValidationSample_ProducesNothing()
     {
         using var response = await host.PostAsync(GraphSamples.Read("notification-eventhubs-validation.json"));
 

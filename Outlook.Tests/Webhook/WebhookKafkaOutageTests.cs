@@ -25,7 +25,7 @@ public sealed class KafkaOutageFixture : WebhookHostFixture
 
 public sealed class WebhookKafkaOutageTests(KafkaOutageFixture host) : IClassFixture<KafkaOutageFixture>
 {
-    // Graph counts an answer slower than this as a failed delivery.
+    // Graph counts a response slower than this as a failed delivery.
     private static readonly TimeSpan GraphDeadline = TimeSpan.FromSeconds(3);
 
     // Longer than the webhook's produce timeout plus librdkafka's once-a-second timeout scan, so

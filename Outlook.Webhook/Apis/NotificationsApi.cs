@@ -23,8 +23,8 @@ public static class NotificationsApi
         endpoint.HandleAsync(context, cancellationToken);
 
     /// <summary>
-    /// Validation handshakes and lifecycle notifications. Handled like change notifications:
-    /// each item says by its lifecycleEvent which kind it is, and both kinds share one topic.
+    /// Validation handshakes and lifecycle notifications. They are handled like change
+    /// notifications, because an item's lifecycleEvent marks its kind and both kinds share one topic.
     /// </summary>
     internal static Task<IResult> HandleLifecycleAsync(HttpContext context, NotificationEndpoint endpoint, CancellationToken cancellationToken) =>
         endpoint.HandleAsync(context, cancellationToken);
@@ -43,7 +43,7 @@ internal sealed class NotificationEndpoint(
         using var activity = telemetry.ActivitySource.StartActivity("receive notifications");
         try
         {
-            return await AnswerAsync(context, cancellationToken);
+            return await RespondAsync(context, cancellationToken);
         }
         finally
         {
@@ -51,7 +51,7 @@ internal sealed class NotificationEndpoint(
         }
     }
 
-    private async Task<IResult> AnswerAsync(HttpContext context, CancellationToken cancellationToken)
+    private async Task<IResult> RespondAsync(HttpContext context, CancellationToken cancellationToken)
     {
         var path = context.Request.Path.Value ?? "";
 
@@ -59,7 +59,7 @@ internal sealed class NotificationEndpoint(
         // decoded token back as text/plain. The query parser already turned '+' into spaces.
         if (context.Request.Query.TryGetValue("validationToken", out var token))
         {
-            WebhookLog.ValidationAnswered(logger, path);
+            WebhookLog.ValidationTokenReturned(logger, path);
             context.Response.Headers.XContentTypeOptions = "nosniff";
             return TypedResults.Text(token.ToString(), "text/plain");
         }
@@ -81,11 +81,11 @@ internal sealed class NotificationEndpoint(
                 title: "Notifications not stored");
         }
 
-        // A batch whose every item was rejected still gets 202. Graph retries anything else for
-        // four hours and slows down delivery to an endpoint that fails often, so a 4xx for a
-        // notification of a subscription we no longer know (or a stale clientState) would hold
-        // back good notifications for every mailbox. A forged batch gains nothing from a 202:
-        // nothing was produced, and the rejection is counted and logged.
+        // A batch whose every item was rejected still gets 202. Graph retries any other status
+        // for four hours, and it delays delivery to an endpoint that fails often. A 4xx for a
+        // subscription we deleted, or for a stale clientState, would therefore hold back good
+        // notifications for every mailbox. A forged batch gains nothing from the 202, because
+        // nothing was produced, and each rejection is counted and logged.
         var summary = new BatchSummary(outcome.Accepted, outcome.Duplicates, outcome.Rejected);
         return TypedResults.Json(summary, WebhookJsonContext.Default.BatchSummary, statusCode: StatusCodes.Status202Accepted);
     }

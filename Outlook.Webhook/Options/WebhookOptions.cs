@@ -15,8 +15,8 @@ public sealed class WebhookOptions
     public int MaxJsonDepth { get; set; } = 32;
 
     /// <summary>
-    /// How long a request waits for Kafka to acknowledge its records before it answers 503.
-    /// Graph counts any answer slower than 3 seconds as a failed delivery.
+    /// How long a request waits for Kafka to acknowledge its records before it responds 503.
+    /// Graph counts any response slower than 3 seconds as a failed delivery.
     /// </summary>
     public TimeSpan ProduceTimeout { get; set; } = TimeSpan.FromSeconds(2);
 

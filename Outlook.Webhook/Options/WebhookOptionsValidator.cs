@@ -31,7 +31,7 @@ internal sealed class WebhookOptionsValidator : IValidateOptions<WebhookOptions>
 
         if (options.ProduceTimeout <= TimeSpan.Zero || options.ProduceTimeout >= GraphAnswerDeadline)
         {
-            failures.Add($"{Section}:ProduceTimeout must be above zero and below 3 seconds, Graph's deadline for an answer.");
+            failures.Add($"{Section}:ProduceTimeout must be above zero and below 3 seconds, Graph's deadline for a response.");
         }
 
         if (options.RedisTimeout <= TimeSpan.Zero)
@@ -40,7 +40,7 @@ internal sealed class WebhookOptionsValidator : IValidateOptions<WebhookOptions>
         }
         else if (options.ProduceTimeout + (3 * options.RedisTimeout) >= GraphAnswerDeadline)
         {
-            failures.Add($"{Section}:ProduceTimeout plus three times {Section}:RedisTimeout must stay below 3 seconds, Graph's deadline for an answer.");
+            failures.Add($"{Section}:ProduceTimeout plus three times {Section}:RedisTimeout must stay below 3 seconds, Graph's deadline for a response.");
         }
 
         if (options.DedupTimeToLive < GraphRetryWindow)

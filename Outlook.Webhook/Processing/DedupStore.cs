@@ -8,8 +8,9 @@ namespace Outlook.Webhook.Processing;
 
 /// <summary>
 /// Remembers which changes are already in Kafka. Losing a change is worse than producing it
-/// twice (the worker derives its event id from the change key, so a duplicate collapses
-/// downstream), so every Redis failure here degrades to "not seen" and never fails a request.
+/// twice, because the worker derives its event id from the change key and so collapses a
+/// duplicate. A Redis failure or timeout here therefore degrades to "not seen" and is logged,
+/// rather than failing the request.
 /// </summary>
 internal sealed class DedupStore(
     IConnectionMultiplexer redis,
@@ -19,7 +20,7 @@ internal sealed class DedupStore(
 {
     private readonly WarningThrottle _throttle = new(options.Value.WarningInterval, time);
 
-    /// <summary>Returns the change keys already produced; empty when Redis does not answer in time.</summary>
+    /// <summary>Returns the change keys already produced, or none when Redis fails or times out.</summary>
     public async Task<IReadOnlySet<string>> FindSeenAsync(IReadOnlyList<string> changeKeys, CancellationToken cancellationToken)
     {
         if (changeKeys.Count == 0)

@@ -25,31 +25,17 @@ internal sealed class NotificationBatchProcessor(
     ILogger<NotificationBatchProcessor> logger)
 {
     private readonly WarningThrottle _rejectionWarnings = new(options.Value.WarningInterval, time);
-    private readonly WarningThrottle _redisWarnings = new(options.Value.WarningInterval, time);
+    private readonly WarningThrottle _outageWarnings = new(options.Value.WarningInterval, time);
 
     public async Task<BatchOutcome> ProcessAsync(NotificationBatch batch, CancellationToken cancellationToken)
     {
         telemetry.Received.Add(batch.Items.Count);
-        var items = batch.Items.Select(Deserialize).ToList();
-
-        IReadOnlyDictionary<string, SubscriptionSecret?> secrets;
-        try
+        var verdicts = await TryVerifyAsync(batch, cancellationToken);
+        if (verdicts is null)
         {
-            var ids = items.Select(item => item?.SubscriptionId).OfType<string>().ToHashSet(StringComparer.Ordinal);
-            secrets = await subscriptions.FindAsync(ids, cancellationToken);
-        }
-        catch (SubscriptionStoreUnavailableException ex)
-        {
-            // Without the stored clientState no item can be authenticated; Graph retries a 503.
-            if (_redisWarnings.TryEnter(out var suppressed))
-            {
-                WebhookLog.SubscriptionLookupFailed(logger, suppressed, ex);
-            }
-
-            return new BatchOutcome(0, 0, 0, Durable: false);
+            return BatchOutcome.Unavailable;
         }
 
-        var verdicts = await VerifyAsync(items, secrets, batch, cancellationToken);
         var rejected = CountRejections(verdicts);
         var records = verdicts.Select(verdict => verdict.Record).OfType<NotificationRecord>().ToList();
         var toProduce = await SelectUnseenAsync(records, cancellationToken);
@@ -65,6 +51,39 @@ internal sealed class NotificationBatchProcessor(
         telemetry.Accepted.Add(toProduce.Count);
         WebhookLog.BatchProcessed(logger, batch.Items.Count, toProduce.Count, duplicates, rejected);
         return new BatchOutcome(toProduce.Count, duplicates, rejected, Durable: true);
+    }
+
+    /// <summary>
+    /// Verifies every item, or returns null when an outage on our side (Redis, the signing-key
+    /// server) leaves the batch unverifiable, so that the request gets 503 and Graph retries it.
+    /// </summary>
+    private async Task<List<ItemVerdict>?> TryVerifyAsync(NotificationBatch batch, CancellationToken cancellationToken)
+    {
+        var items = batch.Items.Select(Deserialize).ToList();
+        try
+        {
+            var ids = items.Select(item => item?.SubscriptionId).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            var secrets = await subscriptions.FindAsync(ids, cancellationToken);
+            return await VerifyAsync(items, secrets, batch, cancellationToken);
+        }
+        catch (SubscriptionStoreUnavailableException ex)
+        {
+            if (_outageWarnings.TryEnter(out var suppressed))
+            {
+                WebhookLog.SubscriptionLookupFailed(logger, suppressed, ex);
+            }
+
+            return null;
+        }
+        catch (SigningKeysUnavailableException ex)
+        {
+            if (_outageWarnings.TryEnter(out var suppressed))
+            {
+                WebhookLog.SigningKeysUnavailable(logger, suppressed, ex);
+            }
+
+            return null;
+        }
     }
 
     private async Task<List<ItemVerdict>> VerifyAsync(

@@ -13,10 +13,14 @@ namespace Outlook.Webhook.Processing;
 
 /// <summary>
 /// Produces notification records to Kafka, one producer span per record, and waits for every
-/// delivery report. The producer's message timeout equals the request's produce timeout: when
-/// the webhook answers 503, librdkafka has given up (or is about to give up) on those records,
-/// so Graph's retry does not race a late delivery of the first attempt.
+/// delivery report. The producer's message timeout equals the request's produce timeout, so
+/// when the webhook responds 503 librdkafka fails those records too (within its timeout scan
+/// of about a second) instead of delivering them later beside Graph's retry.
 /// </summary>
+/// <remarks>
+/// NOTE: a record already sent to the broker when the timeout strikes may still be written. It
+/// then arrives twice, and the worker's change-key event id collapses the copies.
+/// </remarks>
 internal sealed class NotificationProducer : IDisposable
 {
     private readonly IProducer<string, byte[]> _producer;

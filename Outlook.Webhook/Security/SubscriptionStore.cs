@@ -7,10 +7,10 @@ using StackExchange.Redis;
 namespace Outlook.Webhook.Security;
 
 /// <summary>
-/// Reads the subscription hashes the subscription manager writes to Redis. Redis is asked on
-/// every request, so a rotated clientState or a deleted subscription takes effect at once;
-/// the last answer for each known subscription is kept in memory only to keep verifying
-/// notifications while Redis is unreachable.
+/// Reads the subscription hashes the subscription manager writes to Redis. Redis is read on
+/// every request, so a rotated clientState or a deleted subscription takes effect at once.
+/// The last secret read for each subscription is kept in memory, and used only to keep
+/// verifying notifications while Redis is unreachable.
 /// </summary>
 internal sealed class SubscriptionStore(IConnectionMultiplexer redis, IOptions<WebhookOptions> options, TimeProvider time)
 {
@@ -19,9 +19,9 @@ internal sealed class SubscriptionStore(IConnectionMultiplexer redis, IOptions<W
     private readonly ConcurrentDictionary<string, (SubscriptionSecret Secret, DateTimeOffset ReadAt)> _lastKnown = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// Looks up each subscription id once; an unknown id maps to null. When Redis does not answer
-    /// in time the last known secrets are used, and the exception is rethrown only when one of the
-    /// ids has no recent enough secret in memory.
+    /// Looks up each subscription id once, mapping an unknown id to null. When Redis times out
+    /// or fails, the secrets in memory are used instead, and <see cref="SubscriptionStoreUnavailableException"/>
+    /// is thrown only when one of the ids has no recent enough secret there.
     /// </summary>
     public async Task<IReadOnlyDictionary<string, SubscriptionSecret?>> FindAsync(
         IReadOnlyCollection<string> subscriptionIds, CancellationToken cancellationToken)

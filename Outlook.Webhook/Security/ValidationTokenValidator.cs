@@ -22,7 +22,11 @@ internal sealed class ValidationTokenValidator(
 
     private readonly JsonWebTokenHandler _handler = new();
 
-    /// <summary>Validates every token; a single invalid token makes the whole set untrusted.</summary>
+    /// <summary>
+    /// Validates every token, and a single invalid token makes the whole set untrusted. Throws
+    /// <see cref="SigningKeysUnavailableException"/> when the keys cannot be fetched, because
+    /// that is worth a retry rather than a rejection.
+    /// </summary>
     public async Task<TokenCheck> ValidateAsync(IReadOnlyList<string> tokens, CancellationToken cancellationToken)
     {
         if (tokens.Count == 0)
@@ -35,7 +39,18 @@ internal sealed class ValidationTokenValidator(
             return TokenCheck.Failed("no signing keys are configured under Webhook:ValidationTokens");
         }
 
-        var parameters = CreateParameters(await keys.GetKeysAsync(cancellationToken));
+        IReadOnlyList<SecurityKey> signingKeys;
+        try
+        {
+            signingKeys = await keys.GetKeysAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or HttpRequestException or IOException)
+        {
+            // IdentityModel's ConfigurationManager reports a failed fetch as InvalidOperationException.
+            throw new SigningKeysUnavailableException(ex);
+        }
+
+        var parameters = CreateParameters(signingKeys);
         var trusted = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var token in tokens)
         {
@@ -105,3 +120,7 @@ internal sealed class ValidationTokenValidator(
     private static string? Claim(TokenValidationResult result, string type) =>
         result.Claims.TryGetValue(type, out var value) ? value?.ToString() : null;
 }
+
+/// <summary>Thrown when the JSON Web Key Set for validation tokens cannot be fetched.</summary>
+internal sealed class SigningKeysUnavailableException(Exception inner)
+    : Exception("Signing keys for validation tokens could not be fetched.", inner);

@@ -16,7 +16,7 @@ internal sealed class WebhookTelemetry : IDisposable
         Rejected = meter.CreateCounter<long>("outlook.webhook.notifications.rejected", "{notification}", "Notifications rejected, by reason.");
         Duplicates = meter.CreateCounter<long>("outlook.webhook.notifications.duplicates", "{notification}", "Notifications already produced earlier or twice in one request.");
         ProduceDuration = meter.CreateHistogram<double>("outlook.webhook.produce.duration", "s", "Time from the first produce call of a request to Kafka's last acknowledgement.");
-        RequestDuration = meter.CreateHistogram<double>("outlook.webhook.request.duration", "s", "Time to answer a notification request.");
+        RequestDuration = meter.CreateHistogram<double>("outlook.webhook.request.duration", "s", "Time to respond to a notification request.");
     }
 
     public ActivitySource ActivitySource { get; } = new(Name);

@@ -38,6 +38,9 @@ public class WebhookHostFixture : IAsyncLifetime
 
     public IDatabase Database => Redis.Connection.GetDatabase();
 
+    /// <summary>The webhook's own service provider.</summary>
+    public IServiceProvider Services => _factory?.Services ?? throw new InvalidOperationException("The webhook has not started.");
+
     public async Task InitializeAsync()
     {
         Redis = await RedisServer.StartAsync();
