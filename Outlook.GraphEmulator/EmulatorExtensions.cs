@@ -40,8 +40,10 @@ public static class EmulatorExtensions
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<EmulatorTelemetry>();
         services.AddSingleton<SigningKeys>();
         services.AddSingleton<TokenIssuer>();
+        services.AddSingleton<ClientAssertionValidator>();
         services.AddSingleton<Corpus>();
         services.AddSingleton<MailboxStore>();
         services.AddSingleton<MailService>();

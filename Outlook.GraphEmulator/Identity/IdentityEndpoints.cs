@@ -25,6 +25,7 @@ public static class IdentityEndpoints
         string tenant,
         HttpRequest request,
         TokenIssuer issuer,
+        ClientAssertionValidator assertions,
         IOptions<EmulatorOptions> options,
         TimeProvider time)
     {
@@ -51,7 +52,14 @@ public static class IdentityEndpoints
             return EntraError(time, 400, "unauthorized_client", 700016, $"Application with identifier '{clientId}' was not found in the directory '{settings.TenantId}'.");
         }
 
-        if (!SecretMatches(form["client_secret"].ToString(), settings.ClientSecret))
+        if (form.ContainsKey("client_assertion"))
+        {
+            if (!await assertions.IsValidAsync(form["client_assertion"].ToString(), clientId, form["client_assertion_type"].ToString()))
+            {
+                return EntraError(time, 400, "invalid_client", 700027, "Client assertion failed signature validation, or the certificate that signed it is not registered on the application.");
+            }
+        }
+        else if (!SecretMatches(form["client_secret"].ToString(), settings.ClientSecret))
         {
             return EntraError(time, 400, "invalid_client", 7000215, $"Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '{clientId}'.");
         }

@@ -4,7 +4,7 @@ namespace Outlook.GraphEmulator.Mail;
 /// One change to a message, as subscriptions see it. <see cref="Message"/> is a snapshot taken
 /// under the mailbox lock, so a notification built later still shows the state of this change.
 /// <see cref="PreviousFolderId"/> is set when the message moved, so a subscription on the old
-/// folder sees it leave and one on the new folder sees it arrive.
+/// folder is told it left and one on the new folder is told it arrived.
 /// </summary>
 public sealed record MessageChange(string UserId, string ChangeType, EmulatedMessage Message, string? PreviousFolderId = null);
 

@@ -20,6 +20,7 @@ public sealed class NotificationDispatcher(
     FaultState faults,
     IOptions<EmulatorOptions> options,
     TimeProvider time,
+    EmulatorTelemetry telemetry,
     ILogger<NotificationDispatcher> logger) : BackgroundService
 {
     private readonly Random _random = new(options.Value.Seed);
@@ -82,7 +83,7 @@ public sealed class NotificationDispatcher(
         return faults.Switches.OutOfOrder ? Reorder(round) : round;
     }
 
-    /// <summary>Shuffles a round and holds about a fifth of it back to the next round.</summary>
+    /// <summary>Shuffles a round and defers about a fifth of it to the next round.</summary>
     private List<PendingNotification> Reorder(List<PendingNotification> round)
     {
         var shuffled = round.OrderBy(_ => _random.Next()).ToList();
@@ -150,12 +151,14 @@ public sealed class NotificationDispatcher(
             if (attempt > 1)
             {
                 statistics.Retry();
+                telemetry.DeliveryRetries.Add(1);
             }
 
             statistics.Request();
             if (await TryPostAsync(url, body, subscription.Id, attempt, stoppingToken))
             {
                 statistics.Acknowledged(batch.Count, isLifecycle);
+                telemetry.NotificationsDelivered.Add(batch.Count);
                 return;
             }
 
@@ -167,10 +170,14 @@ public sealed class NotificationDispatcher(
 
         DispatcherLog.Failed(logger, batch.Count, subscription.Id);
         statistics.Failed(batch.Count, isLifecycle);
+        telemetry.NotificationsFailed.Add(batch.Count);
     }
 
     private async Task<bool> TryPostAsync(string url, string body, string subscriptionId, int attempt, CancellationToken stoppingToken)
     {
+        using var activity = EmulatorTelemetry.ActivitySource.StartActivity("POST notification", System.Diagnostics.ActivityKind.Client);
+        activity?.SetTag("outlook.subscription.id", subscriptionId);
+        activity?.SetTag("outlook.delivery.attempt", attempt);
         try
         {
             var status = await sender.PostJsonAsync(url, body, options.Value.DeliveryTimeout, stoppingToken);

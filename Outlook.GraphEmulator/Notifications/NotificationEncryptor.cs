@@ -6,9 +6,9 @@ using System.Text.Json.Nodes;
 namespace Outlook.GraphEmulator.Notifications;
 
 /// <summary>
-/// Encrypts resource data as Graph does for rich notifications: a random AES-256 key, AES-CBC
-/// with PKCS7 padding and the first 16 key bytes as IV, an HMAC-SHA256 of the ciphertext keyed
-/// with the same key, and the key wrapped with RSA-OAEP (SHA-1) under the subscriber's certificate.
+/// Encrypts resource data as Graph does for rich notifications. The data is encrypted with a random
+/// AES-256 key (CBC, PKCS7 padding, the first 16 key bytes as IV) and signed with HMAC-SHA256
+/// under the same key. The key itself is wrapped with RSA-OAEP (SHA-1) under the subscriber's certificate.
 /// </summary>
 public static class NotificationEncryptor
 {

@@ -13,7 +13,8 @@ public sealed class NotificationRouter(
     DeliveryQueue queue,
     NotificationBuilder builder,
     FaultState faults,
-    TimeProvider time)
+    TimeProvider time,
+    EmulatorTelemetry telemetry)
 {
     private long _spellingCounter;
 
@@ -44,7 +45,7 @@ public sealed class NotificationRouter(
     }
 
     /// <summary>
-    /// Returns the change type a subscription sees, or null when the change is outside it. For a
+    /// Returns the change type a subscription receives, or null when the change is outside it. For a
     /// folder subscription a move into the folder is a creation and a move out is a deletion.
     /// </summary>
     private static string? ChangeTypeFor(Subscription subscription, MessageChange change)
@@ -96,6 +97,7 @@ public sealed class NotificationRouter(
         {
             subscription.Statistics.Queued(1, lifecycle: false);
             subscription.Statistics.Dropped(1);
+            telemetry.NotificationsDropped.Add(1);
             subscription.MissedNotifications = true;
             return;
         }

@@ -30,8 +30,8 @@ public sealed class NotificationSender : IDisposable
     }
 
     /// <summary>
-    /// Sends Graph's validation request: POST {url}?validationToken={token} with text/plain, and
-    /// returns whether the endpoint answered 200 with the decoded token as its body.
+    /// Sends Graph's validation request (POST {url}?validationToken={token} with text/plain).
+    /// Returns whether the endpoint responded 200 with the decoded token as its body.
     /// </summary>
     public async Task<bool> ValidateEndpointAsync(string url, string token, TimeSpan timeout, CancellationToken cancellationToken)
     {

@@ -14,11 +14,17 @@ public sealed class EmulatorOptions
     /// <summary>Client secret the token endpoint accepts for <see cref="ClientId"/>.</summary>
     public string ClientSecret { get; set; } = "";
 
+    /// <summary>
+    /// Certificate (.cer, .pem or .pfx) whose key may sign client assertions for <see cref="ClientId"/>;
+    /// empty means only the client secret is accepted.
+    /// </summary>
+    public string ClientCertificatePath { get; set; } = "";
+
     /// <summary>Path of the gzip JSON-lines mail corpus; empty means no mailboxes from a corpus.</summary>
     public string CorpusPath { get; set; } = "";
 
     /// <summary>How many corpus seconds pass per real second during replay (1 = real time).</summary>
-    public double TimeCompressionFactor { get; set; } = 1_000_000;
+    public double TimeCompressionFactor { get; set; } = 100_000;
 
     /// <summary>Seed of every random choice (ids, generator actions), so runs repeat.</summary>
     public int Seed { get; set; } = 42;

@@ -30,6 +30,11 @@ public sealed class EmulatorOptionsValidator : IValidateOptions<EmulatorOptions>
             errors.Add($"{Prefix}CorpusPath '{options.CorpusPath}' does not exist.");
         }
 
+        if (!string.IsNullOrEmpty(options.ClientCertificatePath) && !File.Exists(options.ClientCertificatePath))
+        {
+            errors.Add($"{Prefix}ClientCertificatePath '{options.ClientCertificatePath}' does not exist.");
+        }
+
         RequirePositive(errors, Prefix + "TimeCompressionFactor", options.TimeCompressionFactor);
         RequirePositive(errors, Prefix + "RequestBudget", options.RequestBudget);
         RequirePositive(errors, Prefix + "MaxConcurrentRequestsPerMailbox", options.MaxConcurrentRequestsPerMailbox);

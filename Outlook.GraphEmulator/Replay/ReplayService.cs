@@ -13,6 +13,7 @@ public sealed class ReplayService(
     MailService mail,
     IOptions<EmulatorOptions> options,
     TimeProvider time,
+    EmulatorTelemetry telemetry,
     ILogger<ReplayService> logger) : BackgroundService
 {
     // Waits shorter than this are carried over and added to the next wait, so a high factor does not spin on tiny delays.
@@ -150,6 +151,7 @@ public sealed class ReplayService(
             record.MessageId,
             IsRead: isSent);
         mail.Deliver(mailbox, spec);
+        telemetry.MessagesReplayed.Add(1);
     }
 }
 

@@ -6,12 +6,16 @@ using Outlook.GraphEmulator.Options;
 namespace Outlook.GraphEmulator.Throttling;
 
 /// <summary>
-/// Throttles as Outlook does: more than the allowed concurrent requests on one mailbox, more than
-/// the request budget per window, or a throttle storm switched on through the admin API, gets 429
-/// with a Retry-After header in the form the admin API chose.
+/// Throttles as Outlook does. A request gets 429 when its mailbox already has the maximum number of
+/// concurrent requests, when the mailbox has spent its request budget for the window, or while a
+/// throttle storm is on. The Retry-After header takes the form chosen through the admin API.
 /// </summary>
 public sealed class MailboxThrottle(
-    MailboxUsageTracker tracker, FaultState faults, IOptions<EmulatorOptions> options, TimeProvider time) : IEndpointFilter
+    MailboxUsageTracker tracker,
+    FaultState faults,
+    IOptions<EmulatorOptions> options,
+    TimeProvider time,
+    EmulatorTelemetry telemetry) : IEndpointFilter
 {
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
@@ -46,6 +50,7 @@ public sealed class MailboxThrottle(
 
     private IResult Throttled(HttpContext context, DateTimeOffset now)
     {
+        telemetry.RequestsThrottled.Add(1);
         var retryAfter = options.Value.ThrottleRetryAfter;
         context.Response.Headers.RetryAfter = faults.RetryAfterForm switch
         {

@@ -32,8 +32,8 @@ public sealed partial class DeltaCatchUp(
     SubscriptionsTelemetry telemetry,
     ILogger<DeltaCatchUp> logger)
 {
-    // Messages received this long before the last completed round are produced again after a
-    // lost delta link; dedup drops the ones already produced.
+    // Messages received this long before the last completed round (or before a baseline) are
+    // produced again; dedup drops the ones already produced.
     private static readonly TimeSpan ResyncOverlap = TimeSpan.FromMinutes(10);
 
     /// <summary>Syncs folders, then catches up every folder of the mailbox; returns the records produced.</summary>
@@ -67,9 +67,11 @@ public sealed partial class DeltaCatchUp(
         var linkKey = RedisKeys.DeltaLink(tenantId, mailboxId, folderId);
         var link = mode == CatchUpMode.Full ? null : (string?)await db.StringGetAsync(linkKey);
         var syncedAt = await GetSyncedAtAsync(db, tenantId, mailboxId, folderId);
+        // A first round (no link yet) only takes the baseline, except for messages received
+        // in the last minutes: they may have arrived before the new subscription delivered anything.
+        var baseline = link is null && mode == CatchUpMode.Incremental;
         var policy = new ProducePolicy(
-            Produce: link is not null || mode == CatchUpMode.Full,
-            ReceivedSince: null,
+            ReceivedSince: baseline ? time.GetUtcNow() - ResyncOverlap : null,
             SyncedAt: syncedAt);
 
         var client = graph.GetClient(tenantId);
@@ -97,11 +99,7 @@ public sealed partial class DeltaCatchUp(
 
                 restarted = true;
                 LogLinkExpired(tenantId, mailboxId, folderId);
-                policy = policy with
-                {
-                    Produce = syncedAt is not null || policy.Produce,
-                    ReceivedSince = syncedAt - ResyncOverlap,
-                };
+                policy = policy with { ReceivedSince = (syncedAt ?? time.GetUtcNow()) - ResyncOverlap };
                 request = InitialRequest(client, mailboxId, folderId);
                 continue;
             }
@@ -133,7 +131,7 @@ public sealed partial class DeltaCatchUp(
     private async Task<int> ProducePageAsync(
         string tenantId, string mailboxId, JsonElement page, ProducePolicy policy, CancellationToken cancellationToken)
     {
-        if (!policy.Produce || !page.TryGetProperty("value", out var items) || items.ValueKind != JsonValueKind.Array)
+        if (!page.TryGetProperty("value", out var items) || items.ValueKind != JsonValueKind.Array)
         {
             return 0;
         }
@@ -207,8 +205,8 @@ public sealed partial class DeltaCatchUp(
             ? parsed
             : null;
 
-    /// <summary>Which items of a round become records.</summary>
-    private sealed record ProducePolicy(bool Produce, DateTimeOffset? ReceivedSince, DateTimeOffset? SyncedAt);
+    /// <summary>Which items of a round become records: all, or those received since a time.</summary>
+    private sealed record ProducePolicy(DateTimeOffset? ReceivedSince, DateTimeOffset? SyncedAt);
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Caught up tenant {TenantId} mailbox {MailboxId}: {FolderCount} folders, {Produced} records produced ({Mode})")]

@@ -7,7 +7,7 @@ namespace Outlook.Subscriptions.Connection;
 
 /// <summary>
 /// Checks a tenant's connection the way the service uses it: token, consented permissions, one
-/// user, one user's messages and inbox rules, and the subscription list.
+/// user, that user's mail folders and inbox rules, and the subscription list.
 /// </summary>
 public sealed partial class ConnectionTester(IOptionsMonitor<TenantsOptions> tenants, ILogger<ConnectionTester> logger)
 {
@@ -59,15 +59,14 @@ public sealed partial class ConnectionTester(IOptionsMonitor<TenantsOptions> ten
 
         if (userId is not null)
         {
-            await RunStepAsync(steps, "readMessages", "read message metadata", "Mail.ReadBasic.All", async () =>
+            await RunStepAsync(steps, "readMailFolders", "read mail folders", "Mail.ReadBasic.All", async () =>
             {
-                await client.Users[userId].Messages.GetAsync(configuration =>
+                await client.Users[userId].MailFolders.GetAsync(configuration =>
                 {
                     GraphRequests.Configure(configuration);
                     configuration.QueryParameters.Top = 1;
-                    configuration.QueryParameters.Select = ["id"];
                 }, cancellationToken);
-                return ("ok", "Read message metadata of that user.");
+                return ("ok", "Read the mail folders of that user.");
             });
             await RunStepAsync(steps, "readInboxRules", "read inbox rules", "MailboxSettings.Read", async () =>
             {

@@ -19,7 +19,7 @@ public sealed partial class UserSync(
     SubscriptionsTelemetry telemetry,
     ILogger<UserSync> logger)
 {
-    private static readonly string[] UserSelect = ["id", "mail", "userPrincipalName", "displayName", "accountEnabled"];
+    private static readonly string[] UserSelect = ["id", "mail", "userPrincipalName", "displayName"];
 
     /// <summary>Updates identities and the watched mailbox set; returns the mailboxes added and removed.</summary>
     public async Task<(IReadOnlyList<string> Added, IReadOnlyList<string> Removed)> SyncAsync(string tenantId, CancellationToken cancellationToken)

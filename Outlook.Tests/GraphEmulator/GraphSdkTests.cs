@@ -26,7 +26,7 @@ public sealed class GraphSdkTests(EmulatorFixture fixture) : IClassFixture<Emula
         var page = await Emulator.Graph.Users.GetAsync(
             request =>
             {
-                request.QueryParameters.Select = ["id", "mail", "userPrincipalName"];
+                request.QueryParameters.Select = ["id", "mail", "userPrincipalName", "accountEnabled"];
                 request.QueryParameters.Top = 30;
             },
             timeout.Token);
@@ -41,6 +41,7 @@ public sealed class GraphSdkTests(EmulatorFixture fixture) : IClassFixture<Emula
         Assert.Equal(100, users.Select(u => u.Id).Distinct().Count());
         Assert.All(users, user => Assert.Equal(user.Mail, user.UserPrincipalName));
         Assert.All(users, user => Assert.Null(user.DisplayName));
+        Assert.All(users, user => Assert.True(user.AccountEnabled));
     }
 
     [Fact]

@@ -15,7 +15,7 @@ internal static class JsonShape
     public static JsonNode Load(string sampleFile) =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(SamplesDirectory, sampleFile)))!;
 
-    private static string SamplesDirectory => Path.Combine(AppContext.BaseDirectory, "GraphEmulator", "Samples");
+    private static string SamplesDirectory => Path.Combine(AppContext.BaseDirectory, "Samples", "graph-samples");
 
     private static void Collect(JsonNode? node, string prefix, SortedSet<string> paths)
     {

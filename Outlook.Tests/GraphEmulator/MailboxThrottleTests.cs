@@ -24,7 +24,7 @@ public sealed class MailboxThrottleTests
     }
 
     [Fact]
-    public void MailboxUsage_BudgetSpent_IsRejectedUntilNextWindow()
+    public void MailboxUsage_BudgetSpent_IsRejected()
     {
         var usage = new MailboxUsage();
         var settings = new EmulatorOptions { RequestBudget = 3, RequestBudgetWindow = TimeSpan.FromMinutes(1) };

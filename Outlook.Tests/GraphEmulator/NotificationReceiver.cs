@@ -8,8 +8,8 @@ using Microsoft.Extensions.Logging;
 namespace Outlook.Tests.GraphEmulator;
 
 /// <summary>
-/// A minimal notification endpoint on 127.0.0.1: it answers Graph's validation request and
-/// records every notification POST. <see cref="StatusCode"/> chooses what POSTs get back.
+/// A minimal notification endpoint on 127.0.0.1. It responds to Graph's validation request and
+/// records every notification POST. <see cref="StatusCode"/> is the status that POSTs receive.
 /// </summary>
 internal sealed class NotificationReceiver : IAsyncDisposable
 {
@@ -46,7 +46,7 @@ internal sealed class NotificationReceiver : IAsyncDisposable
         return receiver;
     }
 
-    /// <summary>Waits until <paramref name="condition"/> holds, failing when <paramref name="cancellationToken"/> fires first.</summary>
+    /// <summary>Waits until <paramref name="condition"/> is true, failing when <paramref name="cancellationToken"/> fires first.</summary>
     public static async Task WaitUntilAsync(Func<bool> condition, CancellationToken cancellationToken)
     {
         while (!condition())

@@ -87,7 +87,7 @@ public sealed class MessageActionsTests
     }
 
     [Fact]
-    public void Actions_CreatedFromOwnerAsForward_IsSentNeverForwarded()
+    public void Actions_PossibleForward_IsNotGuessed()
     {
         var forward = Received with { From = new MailAddress("Jane", Owner), ConversationId = "known-conversation" };
 

@@ -152,7 +152,7 @@ public sealed class MessageEnricherTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Enricher_ThrottledEveryTime_FailsAfterMaxAttemptsWithoutSdkRetries()
+    public async Task Enricher_AlwaysThrottled_FailsAfterMaxAttempts()
     {
         for (var i = 0; i < 5; i++)
         {

@@ -12,7 +12,7 @@ using Microsoft.Kiota.Abstractions.Authentication;
 namespace Outlook.Tests.Worker;
 
 /// <summary>
-/// A local HTTP endpoint that answers Graph message requests from a script of responses, so the
+/// A local HTTP endpoint that serves Graph message requests from a script of responses, so the
 /// real Microsoft.Graph SDK can be driven through 404, 429 and success. It records when each
 /// request arrived and its query string.
 /// </summary>

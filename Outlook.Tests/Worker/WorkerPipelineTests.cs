@@ -90,7 +90,7 @@ public sealed class WorkerPipelineTests(WorkerPipelineFixture fixture) : IClassF
 
         public List<ConsumeResult<string, byte[]>> Received { get; } = [];
 
-        /// <summary>Reads until the predicate holds over everything received, or the timeout passes.</summary>
+        /// <summary>Reads until the predicate is true for everything received, or the timeout passes.</summary>
         public bool ReadUntil(Func<List<ConsumeResult<string, byte[]>>, bool> done, TimeSpan timeout)
         {
             var deadline = DateTime.UtcNow + timeout;
@@ -161,5 +161,35 @@ public sealed class WorkerPipelineTests(WorkerPipelineFixture fixture) : IClassF
         Assert.Contains("not a valid NotificationRecord", Encoding.UTF8.GetString(reason), StringComparison.Ordinal);
         Assert.True(deadLetter.Message.Headers.TryGetLastBytes(KafkaHeaderNames.DeadLetterSource, out var source));
         Assert.StartsWith(Topics.Notifications + "/", Encoding.UTF8.GetString(source), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Worker_StoppedGracefully_CommitsAndDoesNotRepublish()
+    {
+        var runId = "stop" + Guid.NewGuid().ToString("N")[..8];
+        var groupId = "outlook-worker-" + runId;
+        using var events = new TopicReader(fixture.KafkaBootstrap, Topics.Events);
+        var expectedIds = (await ProduceBatchAsync(runId, count: 8)).Select(item => item.Value).ToHashSet();
+
+        var first = WorkerProcess.Start(WorkerEnvironment(groupId));
+        await using (first)
+        {
+            var allSeen = events.ReadUntil(received => EventsFor(received, runId).Select(e => e.PlatformEventId).ToHashSet().SetEquals(expectedIds), TestTimeouts.Pipeline);
+            Assert.True(allSeen, $"first run published {EventsFor(events.Received, runId).Count} of {expectedIds.Count} events.\n{first.Tail()}");
+            using var stopTimeout = new CancellationTokenSource(TestTimeouts.Operation);
+            await first.StopAsync(stopTimeout.Token);
+        }
+
+        // A record produced after the restart marks the point by which any redelivery would have shown.
+        var sentinelRun = runId + "-after";
+        var sentinelIds = (await ProduceBatchAsync(sentinelRun, count: 1)).Select(item => item.Value).ToHashSet();
+        var second = WorkerProcess.Start(WorkerEnvironment(groupId));
+        await using (second)
+        {
+            var sentinelSeen = events.ReadUntil(received => EventsFor(received, sentinelRun).Count > 0, TestTimeouts.Pipeline);
+            Assert.True(sentinelSeen, $"the record produced after the restart was not published.\n{second.Tail()}");
+        }
+
+        Assert.Equal(expectedIds.Count, EventsFor(events.Received, runId).Count(e => !e.PlatformEventId.StartsWith(sentinelRun, StringComparison.Ordinal)));
     }
 }

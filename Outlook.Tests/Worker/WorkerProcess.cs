@@ -47,6 +47,18 @@ internal sealed class WorkerProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Asks the process to shut down with SIGTERM, as an orchestrator does, and waits for it to exit.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (!_process.HasExited)
+        {
+            using var signal = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            await signal.WaitForExitAsync(cancellationToken);
+        }
+
+        await _process.WaitForExitAsync(cancellationToken);
+    }
+
     public string Tail() => string.Join('\n', Output.TakeLast(40));
 
     private void Keep(string? line)

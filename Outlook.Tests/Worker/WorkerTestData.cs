@@ -10,7 +10,7 @@ internal static class WorkerTestData
     public const string GoldenTenantId = "tenant-id-001";
     public const string GoldenUserId = "user-aad-id-001";
 
-    public static string PathOf(string relative) => Path.Combine(AppContext.BaseDirectory, "Worker", "Data", relative);
+    public static string PathOf(string relative) => Path.Combine(AppContext.BaseDirectory, "Samples", relative);
 
     public static JsonDocument Load(string relative) => JsonDocument.Parse(File.ReadAllText(PathOf(relative)));
 

@@ -5,7 +5,7 @@ namespace Outlook.Worker.Enrichment;
 /// <summary>
 /// Parses Retry-After as Graph sends it. RFC 9110 allows delay-seconds or an HTTP-date; Graph has
 /// also been seen sending decimals ("2.128") and two values joined by a comma ("30,120"). The
-/// longest delay wins, so a retry never comes sooner than any value asks.
+/// longest delay wins, so a retry never comes sooner than any value requests.
 /// </summary>
 internal static class RetryAfter
 {
@@ -32,7 +32,7 @@ internal static class RetryAfter
         }
 
         // An HTTP-date has letters and a comma of its own ("Fri, 04 Dec 2026 16:00:00 GMT"), so it
-        // is parsed whole; digits alone are never read as a date ("2.12" is not 12 February).
+        // is parsed whole. Digits alone are never read as a date, because "2.12" is not 12 February.
         if (text.Any(char.IsLetter))
         {
             return ParseDate(text, now);

@@ -6,7 +6,7 @@ namespace Outlook.Worker.Identity;
 
 /// <summary>
 /// Remembers each message's read, flag and folder state in Redis so the next "updated" change can
-/// be told apart (read, unread, flagged, moved). Entries expire, so a message untouched for
+/// be classified as read, unread, flagged or moved. Entries expire, so a message untouched for
 /// <see cref="Retention"/> is reported as plain email_updated on its next change.
 /// </summary>
 internal sealed class MessageStateStore(IConnectionMultiplexer redis)

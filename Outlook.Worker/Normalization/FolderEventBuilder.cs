@@ -24,7 +24,7 @@ internal static class FolderEventBuilder
             "created" => EventActions.FolderCreated,
             "deleted" => EventActions.FolderDeleted,
             "updated" when previousName is not null && previousName == name => null,
-            // An update with an unknown old name may be a rename or a move; reporting it as a
+            // An update with an unknown old name may be a rename or a move. Reporting it as a
             // rename keeps a possible rename visible rather than dropping it.
             "updated" => EventActions.FolderRenamed,
             _ => throw new InvalidRecordException($"Unknown changeType '{changeType}' on a folder record; expected created, updated or deleted."),

@@ -25,8 +25,8 @@ internal static class MessageActions
         if (metadata is null || !metadata.HasContent)
         {
             // NOTE: with no metadata (the fetch returned 404) a created message is reported as
-            // received, the common case for mailbox subscriptions; a message the owner sent is
-            // mislabelled here until the emitted event can say "unknown direction".
+            // received, the common case for mailbox subscriptions. A message the owner sent is
+            // mislabelled here until the schema has a value for "unknown direction".
             return string.Equals(changeType, "created", StringComparison.OrdinalIgnoreCase)
                 ? EventActions.EmailReceived
                 : EventActions.EmailUpdated;

@@ -4,8 +4,8 @@ namespace Outlook.Worker.Normalization;
 internal sealed record MailAddress(string? Name, string? Address);
 
 /// <summary>
-/// The allow-listed metadata of one message: the only message fields the worker keeps. Built
-/// from a notification's resource data or from a Graph fetch; subject, body, preview and
+/// The allow-listed metadata of one message: the only message fields the worker keeps. It is
+/// built from a notification's resource data or from a Graph fetch. Subject, body, preview and
 /// attachments have no member here, so they cannot reach an event.
 /// </summary>
 internal sealed record MessageMetadata

@@ -80,8 +80,8 @@ internal static class MessageMetadataReader
             return null;
         }
 
-        var name = TryGetProperty(email, "name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
-        var address = TryGetProperty(email, "address", out var a) && a.ValueKind == JsonValueKind.String ? a.GetString() : null;
+        var name = TryGetProperty(email, "name", out var nameValue) && nameValue.ValueKind == JsonValueKind.String ? nameValue.GetString() : null;
+        var address = TryGetProperty(email, "address", out var addressValue) && addressValue.ValueKind == JsonValueKind.String ? addressValue.GetString() : null;
         return new MailAddress(name, address);
     }
 

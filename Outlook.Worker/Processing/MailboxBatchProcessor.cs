@@ -21,8 +21,8 @@ internal sealed class MailboxBatchProcessor(
     ILogger<MailboxBatchProcessor> logger)
 {
     // NOTE: each fetch is its own GET. Graph's $batch (up to 20 requests) would cut round trips
-    // for a busy mailbox, but each request in a batch is still throttled on its own; measuring
-    // it against the emulator would show whether it pays.
+    // for a busy mailbox, but each request in a batch is still throttled on its own. A benchmark
+    // against the emulator would show whether batching pays.
     public async Task ProcessAsync(IReadOnlyList<ConsumeResult<string, byte[]>> batch, Action<TopicPartitionOffset> completed, CancellationToken cancellationToken)
     {
         var prepared = new PreparedRecord[batch.Count];

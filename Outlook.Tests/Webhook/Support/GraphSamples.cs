@@ -10,7 +10,7 @@ internal static class GraphSamples
     public static readonly string[] LifecycleNotifications =
         ["lifecycle-missed.json", "lifecycle-reauthorizationRequired.json", "lifecycle-subscriptionRemoved.json"];
 
-    public static string Read(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Webhook", "Samples", name));
+    public static string Read(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Samples", "graph-samples", name));
 
     public static JsonObject ReadObject(string name) => JsonNode.Parse(Read(name))!.AsObject();
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using Confluent.Kafka;
@@ -7,6 +6,7 @@ using Outlook.Contracts.Alerts;
 using Outlook.Worker.Personas.Engine;
 using Outlook.Worker.Personas.Events;
 using Outlook.Worker.Personas.Options;
+using Outlook.Worker.Telemetry;
 
 namespace Outlook.Worker.Personas.Hosting;
 
@@ -28,10 +28,7 @@ internal sealed class PersonaProcessor(
 
     public async Task<PersonaOutcome> ProcessAsync(ConsumeResult<string, byte[]> record, CancellationToken cancellationToken)
     {
-        using var activity = PersonaTelemetry.ActivitySource.StartActivity($"{Topics.Events} process", ActivityKind.Consumer);
-        activity?.SetTag("messaging.system", "kafka");
-        activity?.SetTag("messaging.destination.name", record.Topic);
-        activity?.SetTag("messaging.kafka.offset", record.Offset.Value);
+        using var activity = WorkerActivity.StartProcess(record);
 
         var (evt, problem) = Parse(record.Message.Value);
         if (problem is not null)
@@ -65,8 +62,8 @@ internal sealed class PersonaProcessor(
 
         var alerts = engine.Apply(stored.State, evt, settingsResolver.Resolve(evt.DomainId));
 
-        // NOTE: if outlook.events is recreated its offsets restart at 0 and these guards would
-        // skip new events; delete the persona keys (outlook:persona:*) together with the topic.
+        // NOTE: a recreated outlook.events restarts its offsets at 0, so this guard would skip
+        // new events. Delete the persona keys (outlook:persona:*) together with the topic.
         stored.State.AppliedOffsets[partition] = record.Offset.Value;
         foreach (var alert in alerts)
         {
