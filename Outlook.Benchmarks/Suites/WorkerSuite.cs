@@ -16,7 +16,7 @@ internal static class WorkerSuite
 
     public static async Task RunAsync(SuiteContext context)
     {
-        // 30,000 records of about 1.3 KB over 12 partitions is about 3.3 MB per partition: below
+        // 30,000 records of about 1.2 KB over 12 partitions is about 3.1 MB per partition: below
         // the mock cluster's retention of about 5 MB, which the low watermarks below confirm.
         var count = context.Options.Integer("records", 30_000);
         var workers = context.Options.Integer("workers", 1);
