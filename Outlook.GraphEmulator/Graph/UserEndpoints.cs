@@ -11,6 +11,13 @@ public static class UserEndpoints
 {
     private const int MaxTop = 999;
 
+    // Graph returns these without $select; the other properties only when selected.
+    private static readonly string[] DefaultProperties =
+    [
+        "businessPhones", "displayName", "givenName", "jobTitle", "mail", "mobilePhone",
+        "officeLocation", "preferredLanguage", "surname", "userPrincipalName", "id",
+    ];
+
     public static void MapUserEndpoints(this RouteGroupBuilder graph)
     {
         graph.MapGet("/users", List);
@@ -39,7 +46,7 @@ public static class UserEndpoints
             return UnknownProperty(unknown, "user");
         }
 
-        var page = all.Skip(skip).Take(top).Select(m => (JsonNode)GraphJson.Project(Build(m), select, "id"));
+        var page = all.Skip(skip).Take(top).Select(m => (JsonNode)GraphJson.Project(Build(m), select ?? DefaultProperties, "id"));
         var body = new JsonObject
         {
             ["@odata.context"] = $"{GraphRoutes.BaseUrl(context.Request)}/$metadata#users",
@@ -61,7 +68,7 @@ public static class UserEndpoints
             return GraphErrors.UserNotFound(userId);
         }
 
-        var user = GraphJson.Project(Build(mailbox), GraphJson.ParseSelect(context.Request.Query["$select"]), "id");
+        var user = GraphJson.Project(Build(mailbox), GraphJson.ParseSelect(context.Request.Query["$select"]) ?? DefaultProperties, "id");
         user.Insert(0, "@odata.context", $"{GraphRoutes.BaseUrl(context.Request)}/$metadata#users/$entity");
         return Results.Json(user);
     }
@@ -85,6 +92,10 @@ public static class UserEndpoints
             ["surname"] = null,
             ["userPrincipalName"] = mailbox.Address,
             ["id"] = mailbox.UserId,
+            ["accountEnabled"] = true,
+            ["mailNickname"] = mailbox.DisplayName,
+            ["userType"] = "Member",
+            ["proxyAddresses"] = new JsonArray($"SMTP:{mailbox.Address}"),
         };
     }
 }
