@@ -18,7 +18,7 @@ public sealed class EmulatorOptions
     public string CorpusPath { get; set; } = "";
 
     /// <summary>How many corpus seconds pass per real second during replay (1 = real time).</summary>
-    public double TimeCompressionFactor { get; set; } = 1_000_000;
+    public double TimeCompressionFactor { get; set; } = 100_000;
 
     /// <summary>Seed of every random choice (ids, generator actions), so runs repeat.</summary>
     public int Seed { get; set; } = 42;
