@@ -12,7 +12,7 @@ public static class CanaryScan
 
     public static IReadOnlyList<string> InLines(IEnumerable<string> lines) => [.. lines.Where(Contains).Take(20)];
 
-    /// <summary>Reads every key of every type and returns the keys whose name or value holds a canary.</summary>
+    /// <summary>Reads every key of every type and returns the keys whose name or value contains a canary.</summary>
     public static async Task<(int Keys, IReadOnlyList<string> Found)> InRedisAsync(string connectionString, CancellationToken cancellationToken)
     {
         var options = ConfigurationOptions.Parse(connectionString);

@@ -42,7 +42,12 @@ public sealed class FaultReplayFixture : EndToEndFixture
             var end = await StablePositionAsync(cancellationToken);
 
             var expected = Corpus.Messages.Skip(start).Take(end - start).ToList();
-            var check = await WaitForEventsAsync(expected, cancellationToken);
+            ReplayCheck check;
+            using (var settle = new CancellationTokenSource(EndToEndTimeouts.Settle))
+            {
+                check = await WaitForEventsAsync(expected, settle.Token);
+            }
+
             var statistics = (await Admin.GetFromJsonAsync<JsonObject>("statistics", cancellationToken))!["totals"]!.ToJsonString();
             return new PhaseResult(start, end, check, statistics);
         }
@@ -79,5 +84,5 @@ public sealed class FaultReplayFixture : EndToEndFixture
 /// <summary>The replay positions a phase covered, its check, and the emulator's delivery totals after it.</summary>
 public sealed record PhaseResult(int Start, int End, ReplayCheck Check, string DeliveryTotals)
 {
-    public override string ToString() => $"records {Start}..{End}: {Check}; emulator totals {DeliveryTotals}";
+    public override string ToString() => $"records {Start}..{End}: {Check}; emulator totals {DeliveryTotals}; {Check.Details}";
 }

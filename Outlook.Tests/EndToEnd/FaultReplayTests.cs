@@ -11,6 +11,7 @@ namespace Outlook.Tests.EndToEnd;
 /// phase must still yield exactly one event (lost 0, duplicated 0 after dedup by event id).
 /// </summary>
 [Collection(EndToEndCollection.Name)]
+[TestCaseOrderer(PhaseOrderer.TypeName, PhaseOrderer.AssemblyName)]
 public sealed class FaultReplayTests(FaultReplayFixture fixture, ITestOutputHelper output) : IClassFixture<FaultReplayFixture>
 {
     // Long enough for the emulator to retry (its backoff starts at 1 s) and for the webhook to answer 503 several times.
@@ -18,6 +19,7 @@ public sealed class FaultReplayTests(FaultReplayFixture fixture, ITestOutputHelp
     private static readonly TimeSpan NotificationsDropped = TimeSpan.FromSeconds(8);
 
     [Fact]
+    [Phase(1)]
     public async Task Fault_KafkaBrokerDown_NothingLostOrDuplicated()
     {
         var cluster = fixture.App.Services.GetRequiredService<KafkaMockCluster>();
@@ -37,6 +39,7 @@ public sealed class FaultReplayTests(FaultReplayFixture fixture, ITestOutputHelp
     }
 
     [Fact]
+    [Phase(2)]
     public async Task Fault_WorkerKilled_NothingLostOrDuplicated()
     {
         var result = await RunAsync(token => fixture.KillAndRestartAsync("worker", TimeSpan.FromSeconds(2), token));
@@ -44,6 +47,7 @@ public sealed class FaultReplayTests(FaultReplayFixture fixture, ITestOutputHelp
     }
 
     [Fact]
+    [Phase(3)]
     public async Task Fault_WebhookKilled_NothingLostOrDuplicated()
     {
         var result = await RunAsync(token => fixture.KillAndRestartAsync("webhook", TimeSpan.Zero, token));
@@ -51,6 +55,7 @@ public sealed class FaultReplayTests(FaultReplayFixture fixture, ITestOutputHelp
     }
 
     [Fact]
+    [Phase(4)]
     public async Task Fault_SubscriptionRemovedAndNotificationsDropped_CatchUpFillsGap()
     {
         var result = await RunAsync(async token =>
@@ -65,6 +70,7 @@ public sealed class FaultReplayTests(FaultReplayFixture fixture, ITestOutputHelp
     }
 
     [Fact]
+    [Phase(5)]
     public async Task Fault_RedisRestarted_NothingLostOrDuplicated()
     {
         var result = await RunAsync(async token =>

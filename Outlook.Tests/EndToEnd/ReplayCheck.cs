@@ -36,11 +36,19 @@ public sealed class ReplayCheck
 
     public IReadOnlyList<string> Unexpected { get; private init; } = [];
 
+    /// <summary>Folder and inbox-rule events seen; they are not mail and not checked here.</summary>
+    public int FolderAndRuleEvents { get; private init; }
+
     /// <summary>Mailboxes whose events (first copy of each) came out in another order than the changes were made.</summary>
     public IReadOnlyList<string> OutOfOrder { get; private init; } = [];
 
     public override string ToString() =>
-        $"expected {Expected}, lost {Lost}, duplicated {Duplicated}, redelivered copies {Redelivered}, mismatched {Mismatches.Count}, unexpected {Unexpected.Count}, out-of-order mailboxes {OutOfOrder.Count}";
+        $"expected {Expected}, lost {Lost}, duplicated {Duplicated}, redelivered copies {Redelivered}, mismatched {Mismatches.Count}, unexpected {Unexpected.Count}, out-of-order mailboxes {OutOfOrder.Count}, folder and rule events {FolderAndRuleEvents}";
+
+    /// <summary>A few examples of each kind of finding, for a failure message.</summary>
+    public string Details =>
+        $"lost e.g. [{string.Join("; ", LostSamples.Take(5))}] mismatched e.g. [{string.Join("; ", Mismatches.Take(5))}] " +
+        $"unexpected e.g. [{string.Join("; ", Unexpected.Take(5))}] out of order [{string.Join("; ", OutOfOrder.Take(5))}]";
 
     /// <summary>Checks <paramref name="expected"/> (in replay order) against every event read.</summary>
     public static ReplayCheck Run(
@@ -60,6 +68,7 @@ public sealed class ReplayCheck
         var byRecord = new Dictionary<int, List<NormalizedEvent>>();
         var unexpected = new List<string>();
         var copies = 0;
+        var otherKinds = 0;
         var seenEventIds = new HashSet<string>(StringComparer.Ordinal);
         var orderByMailbox = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         foreach (var (record, normalized) in events)
@@ -77,6 +86,14 @@ public sealed class ReplayCheck
             {
                 if (IsOutside(normalized, tuidOf, corpus))
                 {
+                    continue;
+                }
+
+                if (!IsMessageEvent(normalized))
+                {
+                    // Folder and inbox-rule events come from the subscription manager's snapshots
+                    // of the seeded mailboxes, not from the replayed mail.
+                    otherKinds++;
                     continue;
                 }
 
@@ -133,6 +150,7 @@ public sealed class ReplayCheck
             Mismatches = mismatches,
             Unexpected = unexpected,
             OutOfOrder = outOfOrder,
+            FolderAndRuleEvents = otherKinds,
         };
     }
 
@@ -145,6 +163,10 @@ public sealed class ReplayCheck
         && normalized.RawMetadata.InternetMessageId is { } messageId
         && corpus.Contains(mailbox, messageId)
         && normalized.Payload.Action is EventActions.EmailReceived or EventActions.EmailSent;
+
+    private static bool IsMessageEvent(NormalizedEvent normalized) =>
+        normalized.Payload.Action.StartsWith("email_", StringComparison.Ordinal)
+        || normalized.Payload.Action.StartsWith("draft_", StringComparison.Ordinal);
 
     private static IEnumerable<string> Compare(ReplayCorpus corpus, CorpusMessage message, EmulatedMailbox mailbox, NormalizedEvent normalized)
     {
