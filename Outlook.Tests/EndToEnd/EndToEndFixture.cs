@@ -24,6 +24,7 @@ public class EndToEndFixture : IAsyncLifetime
     private static readonly string[] ServiceNames = ["graph-emulator", "webhook", "worker", "subscriptions", "redis"];
 
     private readonly ConcurrentQueue<string> _logLines = new();
+    private readonly ResourceLogCapture _logCapture = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _logWatchers = [];
     private DistributedApplication? _app;
@@ -39,7 +40,7 @@ public class EndToEndFixture : IAsyncLifetime
     public IReadOnlyDictionary<string, EmulatedMailbox> Mailboxes { get; private set; } = new Dictionary<string, EmulatedMailbox>();
 
     /// <summary>Every console line every resource wrote so far.</summary>
-    public IReadOnlyCollection<string> LogLines => _logLines;
+    public IReadOnlyCollection<string> LogLines => [.. _logLines, .. _logCapture.Lines];
 
     /// <summary>Configuration passed to the AppHost as command-line arguments ("Key=Value").</summary>
     protected virtual IEnumerable<string> Arguments => ["Infrastructure:Mode=local", "Infrastructure:Kafka:Partitions=4"];
@@ -52,6 +53,7 @@ public class EndToEndFixture : IAsyncLifetime
         {
             logging.SetMinimumLevel(LogLevel.Information);
             logging.AddFilter("Aspire.Hosting.Dcp", LogLevel.Warning);
+            logging.AddProvider(_logCapture);
         });
 
         // Added after the AppHost's own values, so these win.

@@ -17,6 +17,9 @@ public sealed class ReplayCheck
 {
     private const string TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
 
+    // Longest plausible time from sending to delivery.
+    private static readonly TimeSpan MaxTransit = TimeSpan.FromMinutes(1);
+
     private ReplayCheck()
     {
     }
@@ -179,7 +182,8 @@ public sealed class ReplayCheck
         {
             ("action", action, normalized.Payload.Action),
             ("user", mailbox.Address, normalized.Payload.User),
-            ("timestamp", message.Date.UtcDateTime.ToString(TimestampFormat, CultureInfo.InvariantCulture), normalized.Timestamp),
+            ("sent_at", Format(message.Date), raw.SentAt),
+            ("timestamp", ExpectedTimestamp(action, message, raw), normalized.Timestamp),
             ("from_address", message.From?.ToLowerInvariant(), raw.FromAddress?.ToLowerInvariant()),
             ("from_domain", DomainOf(message.From), normalized.Payload.FromDomain),
             ("to_count", to.Count.ToString(CultureInfo.InvariantCulture), raw.ToCount?.ToString(CultureInfo.InvariantCulture)),
@@ -195,6 +199,27 @@ public sealed class ReplayCheck
                 yield return $"{where}: {field} expected '{expected}' but was '{actual}'";
             }
         }
+    }
+
+    private static string Format(DateTimeOffset value) => value.UtcDateTime.ToString(TimestampFormat, CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Returns the event time the record implies. The corpus date is the Date header, the send
+    /// time, so a sent message's event carries it. A received message's event carries the
+    /// delivery time, which the corpus lacks: it must be the received_at shown, no earlier than
+    /// the send time and at most <see cref="MaxTransit"/> later.
+    /// </summary>
+    private static string? ExpectedTimestamp(string action, CorpusMessage message, RawMetadata raw)
+    {
+        if (action == EventActions.EmailSent)
+        {
+            return Format(message.Date);
+        }
+
+        return DateTimeOffset.TryParse(raw.ReceivedAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var received)
+            && received >= message.Date && received - message.Date <= MaxTransit
+            ? raw.ReceivedAt
+            : $"between {Format(message.Date)} and {Format(message.Date + MaxTransit)} (received_at {raw.ReceivedAt})";
     }
 
     private static string? DomainOf(string? address)
