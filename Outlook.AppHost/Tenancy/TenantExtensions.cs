@@ -7,6 +7,10 @@ internal static class TenantExtensions
 {
     private const string TenantsSection = "Outlook:Tenants";
 
+    // The emulator replays at a pace a person can watch; without a cap, the corpus' sparse
+    // first years would keep the dashboard idle for many minutes after start.
+    private const string WatchableReplayMaxWait = "00:00:02";
+
     /// <summary>
     /// Adds the Graph emulator as the tenant, unless Outlook:Tenants names real tenants, and
     /// except when publishing: a deployment configures its tenants in its own environment.
@@ -36,6 +40,7 @@ internal static class TenantExtensions
             .WithEnvironment("Emulator__ClientId", settings.ClientId)
             .WithEnvironment("Emulator__ClientSecret", settings.ClientSecret)
             .WithEnvironment("Emulator__CorpusPath", corpusPath)
+            .WithEnvironment("Emulator__ReplayMaxWait", builder.Configuration["Emulator:ReplayMaxWait"] ?? WatchableReplayMaxWait)
             .WithEnvironment("Kestrel__Certificates__Default__Path", settings.Tls.PfxPath)
             .WithEnvironment("Kestrel__Certificates__Default__Password", settings.Tls.Password)
             .WithHttpHealthCheck("/health", endpointName: "http");

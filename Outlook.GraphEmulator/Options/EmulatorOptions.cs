@@ -29,6 +29,12 @@ public sealed class EmulatorOptions
     /// <summary>Seed of every random choice (ids, generator actions), so runs repeat.</summary>
     public int Seed { get; set; } = 42;
 
+    /// <summary>
+    /// Longest real wait between two replayed records; null means no limit. A watchable pace
+    /// needs a low factor, which would otherwise leave years-long gaps of the corpus as idle minutes.
+    /// </summary>
+    public TimeSpan? ReplayMaxWait { get; set; }
+
     /// <summary>Whether the corpus replay starts with the service.</summary>
     public bool ReplayAutoStart { get; set; }
 

@@ -36,6 +36,11 @@ public sealed class EmulatorOptionsValidator : IValidateOptions<EmulatorOptions>
         }
 
         RequirePositive(errors, Prefix + "TimeCompressionFactor", options.TimeCompressionFactor);
+        if (options.ReplayMaxWait is { } maxWait && maxWait <= TimeSpan.Zero)
+        {
+            errors.Add($"{Prefix}ReplayMaxWait must be positive when set; got {maxWait}.");
+        }
+
         RequirePositive(errors, Prefix + "RequestBudget", options.RequestBudget);
         RequirePositive(errors, Prefix + "MaxConcurrentRequestsPerMailbox", options.MaxConcurrentRequestsPerMailbox);
         RequirePositive(errors, Prefix + "MaxSubscriptionsPerMailbox", options.MaxSubscriptionsPerMailbox);

@@ -100,6 +100,11 @@ public sealed class ReplayService(
                 var record = corpus.Records[position];
                 carried += previous is { } last && record.Date > last ? (record.Date - last) / Factor : TimeSpan.Zero;
                 previous = record.Date;
+                if (options.Value.ReplayMaxWait is { } maxWait && carried > maxWait)
+                {
+                    carried = maxWait;
+                }
+
                 if (carried >= MinimumWait)
                 {
                     await Task.Delay(carried, time, stoppingToken);
