@@ -56,7 +56,7 @@ public sealed class ReplayCorpus : IDisposable
 
     public static ReplayCorpus Create()
     {
-        var source = System.IO.Path.Combine(SharedData.RepositoryRoot, "data", "enron-mail-metadata.jsonl.gz");
+        var source = System.IO.Path.Combine(RepositoryPaths.Root, "data", "enron-mail-metadata.jsonl.gz");
         var all = Read(source).Where(r => r.Date >= Earliest && r.Date < Latest).ToList();
 
         // Only mailboxes with a known owner: without one, the emulator invents an address that
