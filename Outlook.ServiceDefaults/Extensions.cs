@@ -23,7 +23,7 @@ public static class Extensions
         builder.AddDefaultHealthChecks();
 
         // The orchestrator stops every resource at once, so Kafka may already be gone when a
-        // service flushes or leaves its consumer group; bound the wait instead of the default 30 s.
+        // service flushes or leaves its consumer group. Bound that wait to 5 s instead of the default 30 s.
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = ShutdownTimeout);
 
         builder.Services.AddServiceDiscovery();

@@ -5,7 +5,7 @@ public sealed class EmulatorOptions
 {
     public const string SectionName = "Emulator";
 
-    /// <summary>Entra tenant id (GUID) the emulated tenant answers to.</summary>
+    /// <summary>Entra tenant id (GUID) of the emulated tenant.</summary>
     public string TenantId { get; set; } = "";
 
     /// <summary>Application (client) id that may request tokens.</summary>
@@ -66,7 +66,7 @@ public sealed class EmulatorOptions
     /// <summary>How often subscriptions are checked for expiry and reauthorization.</summary>
     public TimeSpan LifecycleCheckInterval { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Time the notification endpoint has to answer the validation request; Graph allows 10 s.</summary>
+    /// <summary>Time the notification endpoint has to respond to the validation request; Graph allows 10 s.</summary>
     public TimeSpan ValidationTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>A delivery slower than this counts as failed and is retried; Graph allows 3 s.</summary>

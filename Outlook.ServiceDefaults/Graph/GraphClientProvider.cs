@@ -47,7 +47,7 @@ public sealed class GraphClientProvider(IOptionsMonitor<TenantsOptions> options)
         {
             AuthorityHost = tenant.AuthorityHost,
             // Instance discovery calls login.microsoftonline.com before every new authority,
-            // which a private authority (the emulator, a sovereign cloud proxy) cannot answer.
+            // which a private authority (the emulator, a sovereign cloud proxy) cannot serve.
             DisableInstanceDiscovery = tenant.TrustedCertificateThumbprint is not null,
         };
         if (tenant.TrustedCertificateThumbprint is { } thumbprint)
@@ -91,7 +91,7 @@ public sealed class GraphClientProvider(IOptionsMonitor<TenantsOptions> options)
     /// <summary>Creates a client for the tenant's Graph address that authenticates with <paramref name="credential"/>.</summary>
     public static GraphServiceClient CreateClient(TenantOptions tenant, TokenCredential credential)
     {
-        // The SDK attaches tokens only to hosts it is told about; without this the emulator
+        // The SDK attaches tokens only to the hosts listed here; without this the emulator
         // would receive every request unauthenticated.
         var authentication = new AzureIdentityAuthenticationProvider(
             credential,

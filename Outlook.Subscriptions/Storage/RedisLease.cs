@@ -15,7 +15,7 @@ public sealed class RedisLease(IConnectionMultiplexer redis)
     private const string ReleaseScript =
         "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
 
-    /// <summary>Takes the lease if nobody holds it; returns the token to renew and release it with, or null.</summary>
+    /// <summary>Takes the lease if no other owner has it; returns the token to renew and release it with, or null.</summary>
     public async Task<string?> TryAcquireAsync(string key, TimeSpan duration)
     {
         var token = Guid.NewGuid().ToString("N");

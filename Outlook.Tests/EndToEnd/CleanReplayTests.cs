@@ -99,7 +99,7 @@ public sealed class CleanReplayTests(CleanReplayFixture fixture) : IClassFixture
     public async Task Privacy_Canaries_AbsentFromLogs()
     {
         await fixture.OutcomeAsync();
-        // The emulator plays Graph, which holds the content; only the connector's own services count.
+        // The emulator plays Graph, which stores the content; only the connector's own services count.
         var lines = fixture.LogLines.Where(l => !l.StartsWith("graph-emulator:", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(lines);
         Assert.Empty(CanaryScan.InLines(lines));

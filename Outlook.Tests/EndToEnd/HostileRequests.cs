@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 
 namespace Outlook.Tests.EndToEnd;
 
-/// <summary>The answer the webhook gave one hostile request.</summary>
+/// <summary>The webhook's response to one hostile request.</summary>
 public sealed record HostileAnswer(string Name, HttpStatusCode Status, int? Accepted);
 
 /// <summary>
@@ -86,7 +86,7 @@ public static class HostileRequests
         return body.ToJsonString();
     }
 
-    // A well-formed JWT signed with a key nobody trusts (here: no signature at all).
+    // A well-formed JWT signed with a key no one trusts (here: no signature at all).
     private static string ForgedToken()
     {
         static string Encode(string json) => Convert.ToBase64String(Encoding.UTF8.GetBytes(json)).TrimEnd('=').Replace('+', '-').Replace('/', '_');

@@ -17,7 +17,7 @@ internal static class DeadLetterRedactor
 
     /// <summary>
     /// Returns the JSON value without any content property at any depth, and the value unchanged
-    /// when it holds none. A value that is not JSON is returned as it is.
+    /// when it contains none. A value that is not JSON is returned as it is.
     /// </summary>
     // NOTE: a value that is not JSON cannot be searched for content fields and is copied as it
     // is; dropping it would leave nothing to diagnose the failure with.
