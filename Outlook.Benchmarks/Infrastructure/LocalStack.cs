@@ -89,7 +89,11 @@ internal sealed class LocalStack : IAsyncDisposable
     public async Task StartWorkerAsync(CancellationToken cancellationToken)
     {
         var port = FreePort();
-        var worker = StartDotnet($"worker-{Workers.Count + 1}", ServiceAssembly("Outlook.Worker"), [], ServiceEnvironment(port));
+        var environment = ServiceEnvironment(port);
+
+        // Partition assignments and revocations are rare; their log lines show which replica consumed what.
+        environment["Logging__LogLevel__Outlook.Worker.Processing.NormalizerWorker"] = "Information";
+        var worker = StartDotnet($"worker-{Workers.Count + 1}", ServiceAssembly("Outlook.Worker"), [], environment);
         Workers.Add(worker);
         await WaitForHealthAsync(worker, new Uri($"http://127.0.0.1:{port}/"), cancellationToken);
     }
@@ -138,6 +142,15 @@ internal sealed class LocalStack : IAsyncDisposable
         ["Logging__LogLevel__Default"] = "Warning",
         ["ConnectionStrings__kafka"] = KafkaBootstrap,
         ["ConnectionStrings__redis"] = RedisConnection,
+
+        // librdkafka's mock cluster (rdkafka_mock_cgrp.c) completes every classic-protocol
+        // rebalance after the group's first only when session.timeout.ms minus 1 s has passed,
+        // even once all members have rejoined. The cooperative-sticky assignor needs two such
+        // rebalances to hand partitions to a new member, so at librdkafka's default of 45 s a
+        // second worker replica waits about 88 s and got no partition in a 30 s run. At 6 s both
+        // replicas owned 6 of the 12 partitions before the load started.
+        ["Kafka__Consumer__session.timeout.ms"] = "6000",
+        ["Kafka__Consumer__heartbeat.interval.ms"] = "1000",
         ["Outlook__Tenants__0__TenantId"] = TenantId,
         ["Outlook__Tenants__0__DomainId"] = DomainId,
         ["Outlook__Tenants__0__InternalDomains__0"] = InternalDomain,

@@ -14,6 +14,8 @@ internal static class EndToEndSuite
 {
     private static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(90);
 
+    private static readonly TimeSpan AssignmentLimit = TimeSpan.FromSeconds(60);
+
     public static async Task RunAsync(SuiteContext context, string name, int workers, IReadOnlyList<double> rates, TimeSpan duration)
     {
         var options = context.Options;
@@ -28,14 +30,20 @@ internal static class EndToEndSuite
             await stack.StartWorkerAsync(context.CancellationToken);
         }
 
+        // A replica that joins later gets its partitions only after the group rebalances.
+        if (!await PartitionAssignments.WaitUntilEveryWorkerOwnsAsync(stack.Workers, AssignmentLimit, context.CancellationToken))
+        {
+            SuiteContext.Log($"{name}: not every worker owns a partition after {AssignmentLimit.TotalSeconds} s ({PartitionAssignments.Describe(stack.Workers)}); running anyway");
+        }
+
         using var generator = new NotificationLoadGenerator(payloads);
         var endpoint = SuiteContext.NotificationsUrl(stack.WebhookUrl!);
         await WarmUpAsync(context, stack, generator, endpoint);
 
         var rows = new List<object>();
         var markdown = new System.Text.StringBuilder()
-            .AppendLine("| workers | offered items/s | POSTs ok / failed | items rejected | events / items sent | ack p50 / p99 / max ms | end-to-end p50 / p99 / p99.9 / max ms | max worker lag (records) | lost to retention |")
-            .AppendLine("|---|---|---|---|---|---|---|---|---|");
+            .AppendLine("| workers | offered items/s | POSTs ok / failed | items rejected | events / items sent | ack p50 / p99 / max ms | end-to-end p50 / p99 / p99.9 / max ms | max worker lag (records) | lost to retention | partitions per worker |")
+            .AppendLine("|---|---|---|---|---|---|---|---|---|---|");
         var memory = new List<ProcessMemory>();
         foreach (var rate in rates)
         {
@@ -52,9 +60,10 @@ internal static class EndToEndSuite
             var endToEnd = tap.EndToEnd.Summarize();
             SuiteContext.Log($"{name}: {seen} of {expected} events, end-to-end p99 {endToEnd.P99Ms} ms");
 
-            rows.Add(new { workers, rate, load, expectedEvents = expected, events = seen, eventsWithoutReceivedAt = tap.MissingHeader, endToEnd, maxWorkerLagRecords = lag.MaxLagRecords, recordsLostToRetention = lag.RecordsLostToRetention, memory });
+            var partitionsPerWorker = PartitionAssignments.Describe(stack.Workers);
+            rows.Add(new { workers, rate, load, expectedEvents = expected, events = seen, eventsWithoutReceivedAt = tap.MissingHeader, endToEnd, maxWorkerLagRecords = lag.MaxLagRecords, recordsLostToRetention = lag.RecordsLostToRetention, partitionsPerWorker, memory });
             markdown.AppendLine(CultureInfo.InvariantCulture,
-                $"| {workers} | {Tables.Format(rate)} | {load.Accepted} / {load.Failed} | {load.ItemsRejected} | {seen} / {expected} | {load.Latency.P50Ms} / {load.Latency.P99Ms} / {load.Latency.MaxMs} | {endToEnd.P50Ms} / {endToEnd.P99Ms} / {endToEnd.P999Ms} / {endToEnd.MaxMs} | {lag.MaxLagRecords} | {lag.RecordsLostToRetention} |");
+                $"| {workers} | {Tables.Format(rate)} | {load.Accepted} / {load.Failed} | {load.ItemsRejected} | {seen} / {expected} | {load.Latency.P50Ms} / {load.Latency.P99Ms} / {load.Latency.MaxMs} | {endToEnd.P50Ms} / {endToEnd.P99Ms} / {endToEnd.P999Ms} / {endToEnd.MaxMs} | {lag.MaxLagRecords} | {lag.RecordsLostToRetention} | {partitionsPerWorker} |");
         }
 
         markdown.AppendLine().AppendLine("Memory and CPU over the last rate:").AppendLine().Append(Tables.Memory(memory));

@@ -77,6 +77,7 @@ internal static class WorkerSuite
         }
 
         var cpuAtLast = WorkerCpu(stack);
+        var peakRssMegabytes = stack.Workers.Sum(worker => worker.ReadStats()?.PeakRssBytes ?? 0) / (1024.0 * 1024.0);
         var cpuSeconds = (cpuAtLast - (cpuAtFirst ?? TimeSpan.Zero)).TotalSeconds;
         var span = tap.SpanSeconds;
         var perSecond = span > 0 ? (tap.Count - 1) / span : 0;
@@ -92,11 +93,12 @@ internal static class WorkerSuite
             eventsPerSecond = Math.Round(perSecond),
             workerCpuSeconds = Math.Round(cpuSeconds, 2),
             eventsPerCpuSecond = Math.Round(perCpuSecond),
+            workerPeakRssMegabytes = Math.Round(peakRssMegabytes, 1),
         };
         var markdown = $"""
-            | records | events | workers | dropped by retention before consumption | drain s | events/s | worker CPU s | events per CPU-second |
-            |---|---|---|---|---|---|---|---|
-            | {count} | {tap.Count} | {workers} | {lowWatermarks} | {result.drainSeconds} | {result.eventsPerSecond} | {result.workerCpuSeconds} | {result.eventsPerCpuSecond} |
+            | records | events | workers | dropped by retention before consumption | drain s | events/s | worker CPU s | events per CPU-second | worker peak RSS (VmHWM) MB |
+            |---|---|---|---|---|---|---|---|---|
+            | {count} | {tap.Count} | {workers} | {lowWatermarks} | {result.drainSeconds} | {result.eventsPerSecond} | {result.workerCpuSeconds} | {result.eventsPerCpuSecond} | {result.workerPeakRssMegabytes} |
             """;
         context.Report.Add("worker alone: drain a backlog of pre-enriched records", result, markdown);
     }

@@ -44,6 +44,12 @@ public sealed class KafkaClientFactory(IOptions<KafkaClientOptions> options, ILo
             AutoOffsetReset = AutoOffsetReset.Earliest,
             PartitionAssignmentStrategy = PartitionAssignmentStrategy.CooperativeSticky,
             FetchWaitMaxMs = 10,
+
+            // librdkafka prefetches up to 64 MB per consumer by default (queued.max.messages.kbytes
+            // 65536) and fetches up to 50 MB per request. Every consumer here works through a
+            // bounded number of records at a time, so a prefetch that large only takes memory.
+            QueuedMaxMessagesKbytes = 8 * 1024,
+            FetchMaxBytes = 4 * 1024 * 1024,
         };
         foreach (var (key, value) in options.Value.Consumer)
         {

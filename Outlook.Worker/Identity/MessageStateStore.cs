@@ -51,10 +51,12 @@ internal sealed class MessageStateStore(IConnectionMultiplexer redis)
             return;
         }
 
+        // Both commands are sent before either reply is awaited: one round trip instead of two.
         var key = Key(tenantId, mailboxId, messageId);
         var database = redis.GetDatabase();
-        await database.HashSetAsync(key, [.. entries]);
-        await database.KeyExpireAsync(key, Retention);
+        var set = database.HashSetAsync(key, [.. entries]);
+        var expire = database.KeyExpireAsync(key, Retention);
+        await Task.WhenAll(set, expire);
     }
 
     public Task DeleteAsync(string tenantId, string mailboxId, string messageId) =>

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Confluent.Kafka;
 using Microsoft.Extensions.Options;
 using Outlook.Contracts;
@@ -9,8 +10,9 @@ namespace Outlook.Worker.Processing;
 
 /// <summary>
 /// Processes a batch of one mailbox's records: prepares them concurrently (at most
-/// Worker:MaxGraphRequestsPerMailbox Graph fetches at once), then normalises and publishes them
-/// one by one in offset order, reporting each record done only after its output is acknowledged.
+/// Worker:MaxGraphRequestsPerMailbox Graph fetches at once), normalises them in offset order and
+/// starts every event's produce without waiting, then awaits the acknowledgements in order, stores
+/// the message states and only then reports the records done.
 /// </summary>
 internal sealed class MailboxBatchProcessor(
     RecordPreparer preparer,
@@ -20,11 +22,35 @@ internal sealed class MailboxBatchProcessor(
     IOptions<WorkerOptions> options,
     ILogger<MailboxBatchProcessor> logger)
 {
+    public async Task ProcessAsync(IReadOnlyList<ConsumeResult<string, byte[]>> batch, Action<TopicPartitionOffset> completed, CancellationToken cancellationToken)
+    {
+        var prepared = await PrepareAsync(batch, cancellationToken);
+
+        var batchStates = new BatchMessageStates(states);
+        var outputs = new RecordOutput[prepared.Length];
+        for (var index = 0; index < prepared.Length; index++)
+        {
+            outputs[index] = await StartAsync(prepared[index], batchStates, cancellationToken);
+        }
+
+        await AwaitDeliveriesAsync(outputs, cancellationToken);
+        await SaveStatesAsync(outputs);
+        foreach (var output in outputs)
+        {
+            completed(output.Source.TopicPartitionOffset);
+        }
+    }
+
     // NOTE: each fetch is its own GET. Graph's $batch (up to 20 requests) would cut round trips
     // for a busy mailbox, but each request in a batch is still throttled on its own. A benchmark
     // against the emulator would show whether batching pays.
-    public async Task ProcessAsync(IReadOnlyList<ConsumeResult<string, byte[]>> batch, Action<TopicPartitionOffset> completed, CancellationToken cancellationToken)
+    private async Task<PreparedRecord[]> PrepareAsync(IReadOnlyList<ConsumeResult<string, byte[]>> batch, CancellationToken cancellationToken)
     {
+        if (batch.Count == 1)
+        {
+            return [await preparer.PrepareAsync(batch[0], cancellationToken)];
+        }
+
         var prepared = new PreparedRecord[batch.Count];
         var parallel = new ParallelOptions
         {
@@ -35,96 +61,177 @@ internal sealed class MailboxBatchProcessor(
             Enumerable.Range(0, batch.Count),
             parallel,
             async (index, token) => prepared[index] = await preparer.PrepareAsync(batch[index], token));
-
-        foreach (var record in prepared)
-        {
-            await PublishAsync(record, cancellationToken);
-            completed(record.Source.TopicPartitionOffset);
-        }
+        return prepared;
     }
 
-    private async Task PublishAsync(PreparedRecord prepared, CancellationToken cancellationToken)
+    /// <summary>Normalises one record and starts producing its event; failures become a dead letter sent later in order.</summary>
+    private async Task<RecordOutput> StartAsync(PreparedRecord prepared, BatchMessageStates batchStates, CancellationToken cancellationToken)
     {
         var source = prepared.Source;
+        var output = new RecordOutput(source);
         using var activity = WorkerActivity.StartProcess(source);
         if (prepared.SkipReason is { } skipped)
         {
             Skip(source, RecordKinds.Lifecycle, skipped);
-            return;
+            return output;
         }
 
         if (prepared.Input is not { } input)
         {
-            await DeadLetterAsync(source, prepared.FailureCategory, prepared.FailureReason ?? "unknown failure", prepared.Failure, cancellationToken);
-            return;
+            output.DeadLetter(prepared.FailureCategory, prepared.FailureReason ?? "unknown failure", prepared.Failure);
+            return output;
         }
 
         try
         {
-            await NormalizeAndPublishAsync(input, source, cancellationToken);
+            await NormalizeAndStartAsync(input, output, batchStates, cancellationToken);
         }
         catch (InvalidRecordException ex)
         {
-            await DeadLetterAsync(source, "invalid_record", ex.Message, ex, cancellationToken);
-        }
-        catch (ProduceException<string, byte[]> ex) when (OutputPublisher.IsTooLarge(ex))
-        {
-            await DeadLetterAsync(source, "event_too_large", "The normalised event exceeds the producer's message.max.bytes (Kafka:Producer).", ex, cancellationToken);
+            output.DeadLetter("invalid_record", ex.Message, ex);
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not KafkaException)
         {
-            await DeadLetterAsync(source, "internal_error", $"Normalising the record failed: {ex.GetType().Name}: {ex.Message}", ex, cancellationToken);
+            output.DeadLetter("internal_error", $"Normalising the record failed: {ex.GetType().Name}: {ex.Message}", ex);
         }
+
+        return output;
     }
 
-    private async Task NormalizeAndPublishAsync(NormalizationInput input, ConsumeResult<string, byte[]> source, CancellationToken cancellationToken)
+    private async Task NormalizeAndStartAsync(NormalizationInput input, RecordOutput output, BatchMessageStates batchStates, CancellationToken cancellationToken)
     {
         var record = input.Record;
         var messageId = record.Kind == RecordKinds.Message ? MessageIdOf(input) : null;
         if (messageId is not null && string.Equals(record.ChangeType, "updated", StringComparison.OrdinalIgnoreCase))
         {
-            input = input with { PreviousState = await states.GetAsync(record.TenantId, record.MailboxId, messageId) };
+            input = input with { PreviousState = await batchStates.GetAsync(record.TenantId, record.MailboxId, messageId) };
         }
 
         var result = EventNormalizer.Normalize(input);
         if (result.Event is not { } normalized)
         {
-            Skip(source, record.Kind, result.SkipReason ?? "no event");
+            Skip(output.Source, record.Kind, result.SkipReason ?? "no event");
             return;
         }
 
-        await publisher.PublishEventAsync(normalized, source, record.ReceivedAt, cancellationToken);
+        var message = OutputPublisher.CreateEventMessage(normalized, output.Source, record.ReceivedAt);
+        output.EventStarted(normalized, message, publisher.StartEvent(message, cancellationToken));
         if (messageId is null)
         {
             return;
         }
 
-        try
+        // Later records of this batch classify their updates against this write before it is stored.
+        // NOTE: if this event is then dead-lettered as too large, its write is dropped but those
+        // later records were already classified as if it had been stored.
+        output.StateWrite = StateWriteOf(input, messageId, normalized.Payload.Action);
+        if (output.StateWrite is { Metadata: { } metadata })
         {
-            await RememberStateAsync(input, messageId, normalized.Payload.Action);
+            batchStates.Set(record.TenantId, record.MailboxId, messageId, metadata);
         }
-        catch (StackExchange.Redis.RedisException ex)
+        else if (output.StateWrite is not null)
         {
-            // The event is already published; a lost state entry only makes the next update of this message email_updated.
-            WorkerLog.MessageStateNotSaved(logger, record.MailboxId, messageId, ex);
+            batchStates.Delete(record.TenantId, record.MailboxId, messageId);
         }
     }
 
-    private async Task RememberStateAsync(NormalizationInput input, string messageId, string action)
+    /// <summary>
+    /// Awaits each event's acknowledgement in offset order and sends the dead letters. After the
+    /// first failed delivery every later event of the batch is produced again, one at a time, so
+    /// the last copy of each event is still in offset order. Consumers already see duplicates
+    /// after a redelivery, so a duplicate here adds no new case.
+    /// </summary>
+    private async Task AwaitDeliveriesAsync(RecordOutput[] outputs, CancellationToken cancellationToken)
+    {
+        var republishing = false;
+        foreach (var output in outputs)
+        {
+            if (output is { Delivery: { } delivery, EventMessage: { } message, Event: { } normalized })
+            {
+                switch (await DeliveryFailureAsync(delivery))
+                {
+                    case null:
+                        break;
+                    case ProduceException<string, byte[]> tooLarge when OutputPublisher.IsTooLarge(tooLarge):
+                        output.DeadLetter("event_too_large", "The normalised event exceeds the producer's message.max.bytes (Kafka:Producer).", tooLarge);
+                        break;
+                    case ProduceException<string, byte[]> failed when !failed.Error.IsFatal:
+                        publisher.DeliveryFailed(failed);
+                        republishing = true;
+                        break;
+                    case { } fatal:
+                        ExceptionDispatchInfo.Throw(fatal);
+                        break;
+                }
+
+                if (output.DeadLetterCategory is null)
+                {
+                    if (republishing)
+                    {
+                        await publisher.RepublishEventAsync(message, cancellationToken);
+                    }
+
+                    publisher.EventDelivered(normalized, message);
+                }
+            }
+
+            if (output.DeadLetterCategory is { } category)
+            {
+                await DeadLetterAsync(output, category, cancellationToken);
+            }
+        }
+    }
+
+    private static async Task<Exception?> DeliveryFailureAsync(Task<DeliveryResult<string, byte[]>> delivery)
+    {
+        try
+        {
+            await delivery;
+            return null;
+        }
+        catch (Exception ex)
+        {
+            return ex;
+        }
+    }
+
+    /// <summary>Sends every state write of the batch before awaiting any reply, so they share one round trip.</summary>
+    private async Task SaveStatesAsync(RecordOutput[] outputs)
+    {
+        var writes = new List<(MessageStateWrite Write, Task Task)>();
+        foreach (var write in outputs.Select(output => output.StateWrite).OfType<MessageStateWrite>())
+        {
+            var task = write.Metadata is { } metadata
+                ? states.SetAsync(write.TenantId, write.MailboxId, write.MessageId, metadata)
+                : states.DeleteAsync(write.TenantId, write.MailboxId, write.MessageId);
+            writes.Add((write, task));
+        }
+
+        foreach (var (write, task) in writes)
+        {
+            try
+            {
+                await task;
+            }
+            catch (StackExchange.Redis.RedisException ex)
+            {
+                // The event is already published; a lost state entry only makes the next update of this message email_updated.
+                WorkerLog.MessageStateNotSaved(logger, write.MailboxId, write.MessageId, ex);
+            }
+        }
+    }
+
+    private static MessageStateWrite? StateWriteOf(NormalizationInput input, string messageId, string action)
     {
         var record = input.Record;
         if (action == Contracts.Events.EventActions.EmailDeleted)
         {
-            await states.DeleteAsync(record.TenantId, record.MailboxId, messageId);
-            return;
+            return new MessageStateWrite(record.TenantId, record.MailboxId, messageId, null);
         }
 
         var metadata = input.FetchedMetadata
             ?? (record.ResourceData is { } data ? MessageMetadataReader.Read(data) : null);
-        if (metadata is not null)
-        {
-            await states.SetAsync(record.TenantId, record.MailboxId, messageId, metadata);
-        }
+        return metadata is null ? null : new MessageStateWrite(record.TenantId, record.MailboxId, messageId, metadata);
     }
 
     private static string? MessageIdOf(NormalizationInput input)
@@ -139,9 +246,11 @@ internal sealed class MailboxBatchProcessor(
         WorkerLog.RecordSkipped(logger, source.Partition.Value, source.Offset.Value, kind, reason);
     }
 
-    private async Task DeadLetterAsync(ConsumeResult<string, byte[]> source, string category, string reason, Exception? failure, CancellationToken cancellationToken)
+    private async Task DeadLetterAsync(RecordOutput output, string category, CancellationToken cancellationToken)
     {
-        WorkerLog.DeadLettered(logger, source.Topic, source.Partition.Value, source.Offset.Value, reason, failure);
+        var source = output.Source;
+        var reason = output.DeadLetterReason ?? "unknown failure";
+        WorkerLog.DeadLettered(logger, source.Topic, source.Partition.Value, source.Offset.Value, reason, output.Failure);
         await publisher.PublishDeadLetterAsync(source, category, reason, cancellationToken);
     }
 }

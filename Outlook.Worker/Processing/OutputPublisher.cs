@@ -9,15 +9,17 @@ using Outlook.Worker.Telemetry;
 namespace Outlook.Worker.Processing;
 
 /// <summary>
-/// Produces events and dead letters and returns only once Kafka has acknowledged them (the shared
-/// producer is idempotent with acks=all). A failed produce is retried until it succeeds or the
-/// worker stops, because storing the offset without the output would lose the change.
+/// Produces events and dead letters through the shared producer (idempotent, acks=all). Events
+/// are started without waiting so a batch is in flight together, and the caller awaits their
+/// acknowledgements. A failed produce is retried until it succeeds or the worker stops, because
+/// storing the offset without the output would lose the change.
 /// </summary>
 internal sealed class OutputPublisher(IProducer<string, byte[]> producer, WorkerMetrics metrics, TimeProvider time, ILogger<OutputPublisher> logger)
 {
     private static readonly TimeSpan MaxProduceBackoff = TimeSpan.FromSeconds(30);
 
-    public async Task PublishEventAsync(NormalizedEvent normalized, ConsumeResult<string, byte[]> source, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    /// <summary>Builds the record of one event: keyed by TUID, with the webhook's receive time and trace context copied from the source.</summary>
+    public static Message<string, byte[]> CreateEventMessage(NormalizedEvent normalized, ConsumeResult<string, byte[]> source, DateTimeOffset receivedAt)
     {
         var headers = new Headers();
         var receivedHeader = Header(source, KafkaHeaderNames.ReceivedAt)
@@ -26,20 +28,48 @@ internal sealed class OutputPublisher(IProducer<string, byte[]> producer, Worker
         CopyHeader(source, headers, KafkaHeaderNames.TraceParent);
         CopyHeader(source, headers, KafkaHeaderNames.TraceState);
 
-        var message = new Message<string, byte[]>
+        return new Message<string, byte[]>
         {
             Key = normalized.Tuid,
             Value = JsonSerializer.SerializeToUtf8Bytes(normalized, EventJsonContext.Default.NormalizedEvent),
             Headers = headers,
         };
-        await ProduceWithRetryAsync(Topics.Events, message, cancellationToken);
+    }
 
+    /// <summary>
+    /// Starts producing an event without waiting for its acknowledgement, so a batch's events are
+    /// in flight together. The idempotent producer keeps them in order per partition. An error
+    /// that the producer raises at once is returned as a faulted task, like a failed delivery.
+    /// </summary>
+    public Task<DeliveryResult<string, byte[]>> StartEvent(Message<string, byte[]> message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return producer.ProduceAsync(Topics.Events, message, cancellationToken);
+        }
+        catch (Exception ex) when (ex is KafkaException or ArgumentException)
+        {
+            return Task.FromException<DeliveryResult<string, byte[]>>(ex);
+        }
+    }
+
+    /// <summary>Produces an event again after a failed delivery, retrying until Kafka acknowledges it or the worker stops.</summary>
+    public Task RepublishEventAsync(Message<string, byte[]> message, CancellationToken cancellationToken) =>
+        ProduceWithRetryAsync(Topics.Events, message, cancellationToken);
+
+    /// <summary>Counts an acknowledged event and records its end-to-end latency from the webhook's receive time.</summary>
+    public void EventDelivered(NormalizedEvent normalized, Message<string, byte[]> message)
+    {
         metrics.EventPublished(normalized.Payload.Action);
-        if (ParseUnixMilliseconds(receivedHeader) is { } received)
+        if (message.Headers.TryGetLastBytes(KafkaHeaderNames.ReceivedAt, out var receivedHeader) && ParseUnixMilliseconds(receivedHeader) is { } received)
         {
             metrics.EndToEnd(time.GetUtcNow() - received);
         }
     }
+
+    /// <summary>Logs a failed delivery that is about to be produced again.</summary>
+    public void DeliveryFailed(ProduceException<string, byte[]> failure) =>
+        WorkerLog.ProduceRetrying(logger, Topics.Events, failure.Error.Reason, TimeSpan.Zero);
 
     public async Task PublishDeadLetterAsync(ConsumeResult<string, byte[]> source, string category, string reason, CancellationToken cancellationToken)
     {
