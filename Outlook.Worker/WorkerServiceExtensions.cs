@@ -13,14 +13,7 @@ internal static class WorkerServiceExtensions
     public static IHostApplicationBuilder AddNormalizerWorker(this IHostApplicationBuilder builder)
     {
         builder.AddKafkaClients();
-        // StackExchange.Redis reads replies on its own pool of 10 threads by default. In one worker
-        // benchmark run on a shared 2-core machine, reading them on the .NET thread pool instead
-        // cut the worker's CPU for 30,000 events from 28.6 to 22.2 s. Replies then wait for a free
-        // pool thread, which is acceptable here because Worker:MaxPendingRecords bounds the work
-        // queued on the pool.
-        // NOTE: the webhook keeps the dedicated pool: under an open-loop overload its requests
-        // flooded the thread pool and Redis calls timed out.
-        builder.AddRedisClient("redis", configureOptions: options => options.SocketManager = StackExchange.Redis.SocketManager.ThreadPool);
+        builder.AddRedisClient("redis");
 
         builder.Services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<WorkerOptions>, WorkerOptionsValidator>();
