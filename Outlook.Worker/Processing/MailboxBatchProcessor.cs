@@ -10,7 +10,8 @@ namespace Outlook.Worker.Processing;
 /// <summary>
 /// Processes a batch of one mailbox's records: prepares them concurrently (at most
 /// Worker:MaxGraphRequestsPerMailbox Graph fetches at once), then normalises and publishes them
-/// one by one in offset order, reporting each record done only after its output is acknowledged.
+/// one by one in change order (see <see cref="ChangeOrder"/>), reporting each record done only
+/// after its output is acknowledged.
 /// </summary>
 internal sealed class MailboxBatchProcessor(
     RecordPreparer preparer,
@@ -36,7 +37,7 @@ internal sealed class MailboxBatchProcessor(
             parallel,
             async (index, token) => prepared[index] = await preparer.PrepareAsync(batch[index], token));
 
-        foreach (var record in prepared)
+        foreach (var record in ChangeOrder.Sort(prepared))
         {
             await PublishAsync(record, cancellationToken);
             completed(record.Source.TopicPartitionOffset);
