@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
+using Outlook.ServiceDefaults.Graph;
 using Outlook.Subscriptions.Options;
 using Outlook.Subscriptions.Telemetry;
 

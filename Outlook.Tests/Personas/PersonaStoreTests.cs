@@ -1,4 +1,5 @@
 using Outlook.Contracts;
+using Outlook.Tests.Common;
 using Outlook.Worker.Personas.Hosting;
 using Outlook.Worker.Personas.State;
 

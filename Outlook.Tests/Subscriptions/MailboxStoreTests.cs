@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using Outlook.Contracts;
 using Outlook.Subscriptions.Storage;
+using Outlook.Tests.Common;
 
 namespace Outlook.Tests.Subscriptions;
 

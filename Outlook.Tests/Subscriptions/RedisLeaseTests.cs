@@ -1,4 +1,5 @@
 using Outlook.Subscriptions.Storage;
+using Outlook.Tests.Common;
 
 namespace Outlook.Tests.Subscriptions;
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Outlook.ServiceDefaults.Graph;
+using Outlook.Tests.Common;
 using Outlook.Tests.Webhook.Support;
 using Outlook.Webhook.Options;
 using Outlook.Webhook.Security;
@@ -98,7 +99,7 @@ public sealed class ValidationTokenValidatorTests : IDisposable
     [Fact]
     public async Task TokenValidator_KeysFromJwksUrl_TrustsTenant()
     {
-        var port = RedisServer.FreePort();
+        var port = LoopbackPorts.Free();
         using var listener = new HttpListener();
         listener.Prefixes.Add($"http://127.0.0.1:{port}/");
         listener.Start();
@@ -116,7 +117,7 @@ public sealed class ValidationTokenValidatorTests : IDisposable
     public async Task TokenValidator_JwksUrlUnreachable_ThrowsForRetry()
     {
         var options = new WebhookOptions();
-        options.ValidationTokens.JwksUrl = new Uri($"http://127.0.0.1:{RedisServer.FreePort()}/keys");
+        options.ValidationTokens.JwksUrl = new Uri($"http://127.0.0.1:{LoopbackPorts.Free()}/keys");
 
         await Assert.ThrowsAsync<SigningKeysUnavailableException>(() => Validate(options, _tokens.Issue(TenantId, ClientId)));
     }

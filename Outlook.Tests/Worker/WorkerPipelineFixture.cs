@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Outlook.AppHost.Infrastructure;
 using Outlook.Contracts;
 using Outlook.Tests.Common;
@@ -17,7 +14,7 @@ public sealed class WorkerPipelineFixture : IAsyncLifetime
     public const int PartitionCount = 3;
 
     private KafkaMockCluster? _kafka;
-    private Process? _redis;
+    private RedisServer? _redis;
 
     public string KafkaBootstrap => _kafka?.BootstrapServers ?? throw new InvalidOperationException("Kafka has not started.");
 
@@ -33,53 +30,18 @@ public sealed class WorkerPipelineFixture : IAsyncLifetime
             _kafka.CreateTopic(topic, PartitionCount);
         }
 
-        var port = FreePort();
-        _redis = Process.Start(new ProcessStartInfo("redis-server", ["--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"])
-        {
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        }) ?? throw new InvalidOperationException("redis-server did not start.");
-        RedisConnection = $"127.0.0.1:{port}";
-        Redis = await ConnectRedisAsync(RedisConnection);
-    }
-
-    private static async Task<IConnectionMultiplexer> ConnectRedisAsync(string connection)
-    {
-        using var timeout = new CancellationTokenSource(TestTimeouts.Operation);
-        while (true)
-        {
-            try
-            {
-                return await ConnectionMultiplexer.ConnectAsync(connection);
-            }
-            catch (RedisConnectionException) when (!timeout.IsCancellationRequested)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(200), timeout.Token);
-            }
-        }
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        _redis = await RedisServer.StartAsync();
+        RedisConnection = _redis.ConnectionString;
+        Redis = _redis.Connection;
     }
 
     public async Task DisposeAsync()
     {
-        if (Redis is not null)
+        if (_redis is not null)
         {
-            await Redis.DisposeAsync();
+            await _redis.DisposeAsync();
         }
 
-        if (_redis is { HasExited: false })
-        {
-            _redis.Kill();
-            await _redis.WaitForExitAsync();
-        }
-
-        _redis?.Dispose();
         _kafka?.Dispose();
     }
 }

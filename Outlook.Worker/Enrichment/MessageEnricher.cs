@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Graph;
 using Microsoft.Kiota.Abstractions;
 using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
+using Outlook.ServiceDefaults.Graph;
 using Outlook.Worker.Telemetry;
 
 namespace Outlook.Worker.Enrichment;

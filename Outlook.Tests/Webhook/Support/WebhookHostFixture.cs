@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Outlook.Contracts;
+using Outlook.Tests.Common;
 using Outlook.Webhook.Options;
 using StackExchange.Redis;
 

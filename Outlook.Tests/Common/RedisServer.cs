@@ -1,16 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using StackExchange.Redis;
 
-namespace Outlook.Tests.Webhook.Support;
+namespace Outlook.Tests.Common;
 
-/// <summary>A real redis-server process on a free loopback port, without persistence, stopped by its PID.</summary>
+/// <summary>A real redis-server process from PATH on a free loopback port, without persistence, stopped by its PID.</summary>
 internal sealed class RedisServer : IAsyncDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(15);
-
     private readonly Process _process;
 
     private RedisServer(Process process, int port, ConnectionMultiplexer connection)
@@ -28,23 +24,24 @@ internal sealed class RedisServer : IAsyncDisposable
 
     public static async Task<RedisServer> StartAsync()
     {
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         var start = new ProcessStartInfo("redis-server")
         {
             ArgumentList = { "--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no" },
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
-        var process = Process.Start(start) ?? throw new InvalidOperationException("redis-server did not start");
+        var process = Process.Start(start)
+            ?? throw new InvalidOperationException("redis-server did not start; install the redis-server package so it is on PATH.");
         process.OutputDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
 
-        using var timeout = new CancellationTokenSource(StartTimeout);
+        using var timeout = new CancellationTokenSource(TestTimeouts.Operation);
         while (true)
         {
             try
             {
-                var connection = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{port},connectTimeout=500");
+                var connection = await ConnectionMultiplexer.ConnectAsync($"{LoopbackAddress(port)},connectTimeout=500");
                 return new RedisServer(process, port, connection);
             }
             catch (RedisConnectionException) when (!timeout.IsCancellationRequested)
@@ -54,20 +51,14 @@ internal sealed class RedisServer : IAsyncDisposable
         }
     }
 
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     /// <summary>Kills the server process; clients see connection failures from then on.</summary>
     public async Task StopAsync()
     {
         if (!_process.HasExited)
         {
             _process.Kill();
-            await _process.WaitForExitAsync();
+            using var timeout = new CancellationTokenSource(TestTimeouts.Operation);
+            await _process.WaitForExitAsync(timeout.Token);
         }
     }
 
@@ -77,4 +68,6 @@ internal sealed class RedisServer : IAsyncDisposable
         await StopAsync();
         _process.Dispose();
     }
+
+    private static string LoopbackAddress(int port) => $"127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}";
 }

@@ -1,24 +1,26 @@
-using Outlook.Worker.Enrichment;
+using Outlook.ServiceDefaults.Graph;
 
-namespace Outlook.Tests.Worker;
+namespace Outlook.Tests.Infrastructure;
 
 public sealed class RetryAfterTests
 {
     private static readonly DateTimeOffset Now = new(2026, 12, 4, 16, 0, 0, TimeSpan.Zero);
 
     [Theory]
-    [InlineData("5", 5.0)]
-    [InlineData("2.128", 2.128)]
-    [InlineData("2.12", 2.12)]
-    [InlineData("30,120", 120.0)]
-    [InlineData(" 7 ", 7.0)]
-    [InlineData("Fri, 04 Dec 2026 16:00:30 GMT", 30.0)]
-    [InlineData("Fri, 04 Dec 2026 15:59:00 GMT", 0.0)]
-    public void RetryAfter_HeaderForm_ParsesToDelay(string header, double expectedSeconds)
+    [InlineData("5", 5_000)]
+    [InlineData("120", 120_000)]
+    [InlineData("2.128", 2_128)]
+    [InlineData("2.12", 2_120)]
+    [InlineData("0.0001", 1)]
+    [InlineData("30,120", 120_000)]
+    [InlineData(" 7 ", 7_000)]
+    [InlineData("Fri, 04 Dec 2026 16:00:30 GMT", 30_000)]
+    [InlineData("Fri, 04 Dec 2026 15:59:00 GMT", 0)]
+    public void RetryAfter_HeaderForm_ParsesToDelay(string header, int expectedMilliseconds)
     {
         var delay = RetryAfter.Parse([header], Now);
 
-        Assert.Equal(TimeSpan.FromSeconds(expectedSeconds), delay);
+        Assert.Equal(TimeSpan.FromMilliseconds(expectedMilliseconds), delay);
     }
 
     [Theory]
@@ -28,6 +30,12 @@ public sealed class RetryAfterTests
     public void RetryAfter_Unparseable_ReturnsNull(string header)
     {
         Assert.Null(RetryAfter.Parse([header], Now));
+    }
+
+    [Fact]
+    public void RetryAfter_NoValues_ReturnsNull()
+    {
+        Assert.Null(RetryAfter.Parse([], Now));
     }
 
     [Fact]
