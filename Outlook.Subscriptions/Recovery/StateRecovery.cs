@@ -83,8 +83,8 @@ public sealed partial class StateRecovery(
     private async Task<int> AdoptAsync(
         string tenantId, IReadOnlyList<Subscription> listed, HashSet<string> watched, CancellationToken cancellationToken)
     {
-        // NOTE: the emulator returns clientState when listing; a Graph that returns null leaves
-        // every subscription to be deleted and recreated, and the resync covers the gap alone.
+        // NOTE: the emulator returns clientState when listing, but Graph may return null. Then
+        // every subscription is deleted and recreated, so only the resync covers the gap.
         var adopted = new HashSet<string>(StringComparer.Ordinal);
         foreach (var subscription in listed)
         {
