@@ -1,5 +1,6 @@
 using Outlook.Contracts;
 using Outlook.Subscriptions.Storage;
+using Outlook.Tests.Common;
 
 namespace Outlook.Tests.Subscriptions;
 
