@@ -8,6 +8,13 @@ public static class RedisKeys
     /// <summary>Hash of one Graph subscription: tenantId, mailboxId, clientState, expiresAt (ISO 8601), resource.</summary>
     public static string Subscription(string subscriptionId) => $"{Prefix}sub:{subscriptionId}";
 
+    /// <summary>
+    /// String the subscription manager sets once a tenant's subscription hashes are in Redis. Its
+    /// absence means Redis lost that state (or the tenant was never seeded), so a subscription not
+    /// found may still be ours.
+    /// </summary>
+    public static string StateMarker(string tenantId) => $"{Prefix}state:{tenantId.ToLowerInvariant()}";
+
     /// <summary>String set once a change has been produced to Kafka; its value is the produce time.</summary>
     public static string Dedup(string changeKey) => $"{Prefix}dedup:{changeKey}";
 

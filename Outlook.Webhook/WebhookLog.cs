@@ -29,6 +29,10 @@ internal static partial class WebhookLog
         Message = "Redis did not return subscription secrets and memory does not contain them all, responding 503 so that Graph retries ({Suppressed} similar warnings suppressed)")]
     public static partial void SubscriptionLookupFailed(ILogger logger, long suppressed, Exception exception);
 
+    [LoggerMessage(EventId = 10, Level = LogLevel.Warning,
+        Message = "A notification names a subscription missing from Redis while its tenant's state marker is missing too, so Redis lost the subscription state; responding 503 so that Graph retries ({Suppressed} similar warnings suppressed)")]
+    public static partial void SubscriptionStateLost(ILogger logger, long suppressed);
+
     [LoggerMessage(EventId = 9, Level = LogLevel.Warning,
         Message = "Signing keys for validation tokens could not be fetched, responding 503 so that Graph retries ({Suppressed} similar warnings suppressed)")]
     public static partial void SigningKeysUnavailable(ILogger logger, long suppressed, Exception exception);

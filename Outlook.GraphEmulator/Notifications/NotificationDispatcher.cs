@@ -12,6 +12,13 @@ namespace Outlook.GraphEmulator.Notifications;
 /// no 2xx within the delivery timeout is retried with exponential backoff, as Graph does, until
 /// the attempts run out and its items count as failed.
 /// </summary>
+/// <remarks>
+/// Graph promises no order of notifications. The emulator plays a well-behaved sender that keeps
+/// each subscription first-in first-out. Each subscription has one lane per URL (change and
+/// lifecycle), a lane has at most one batch in flight, and items queued behind a batch being
+/// retried wait for it. Otherwise overlapping or retried batches would land after later ones.
+/// The out-of-order fault still shuffles items before they enter the lanes.
+/// </remarks>
 public sealed class NotificationDispatcher(
     DeliveryQueue queue,
     NotificationSender sender,
@@ -25,6 +32,8 @@ public sealed class NotificationDispatcher(
 {
     private readonly Random _random = new(options.Value.Seed);
     private readonly List<PendingNotification> _heldBack = [];
+    private readonly Dictionary<(string SubscriptionId, bool IsLifecycle), Queue<PendingNotification>> _lanes = [];
+    private readonly Lock _lanesLock = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -36,17 +45,94 @@ public sealed class NotificationDispatcher(
             while (!stoppingToken.IsCancellationRequested)
             {
                 var round = await CollectRoundAsync(settings, stoppingToken);
-                foreach (var batch in Batches(round, settings.MaxBatchSize))
+                running.RemoveAll(task => task.IsCompleted);
+                foreach (var notification in round)
                 {
-                    await slots.WaitAsync(stoppingToken);
-                    running.RemoveAll(task => task.IsCompleted);
-                    running.Add(DeliverAsync(batch, slots, stoppingToken));
+                    if (Append(notification) is { } lane)
+                    {
+                        running.Add(RunLaneAsync(lane, slots, stoppingToken));
+                    }
                 }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Shutdown: batches still in flight are abandoned with the process.
+            // Shutdown: queued items and batches in flight are abandoned with the process.
+        }
+
+        // The lanes stop on the same token, and they must finish before the semaphore is disposed.
+        await Task.WhenAll(running);
+    }
+
+    /// <summary>Queues a notification in its lane. Returns the lane's key when no task runs the lane yet, else null.</summary>
+    private (string SubscriptionId, bool IsLifecycle)? Append(PendingNotification notification)
+    {
+        var key = (notification.Subscription.Id, notification.IsLifecycle);
+        lock (_lanesLock)
+        {
+            if (_lanes.TryGetValue(key, out var lane))
+            {
+                lane.Enqueue(notification);
+                return null;
+            }
+
+            _lanes[key] = new Queue<PendingNotification>([notification]);
+            return key;
+        }
+    }
+
+    /// <summary>Delivers one lane's batches one after another, until the lane is empty.</summary>
+    private async Task RunLaneAsync((string SubscriptionId, bool IsLifecycle) key, SemaphoreSlim slots, CancellationToken stoppingToken)
+    {
+        // Off the collecting loop, so the first batch does not run inline on its thread.
+        await Task.Yield();
+        try
+        {
+            while (TakeBatch(key, options.Value.MaxBatchSize) is { } batch)
+            {
+                await slots.WaitAsync(stoppingToken);
+                try
+                {
+                    await DeliverWithRetriesAsync(batch, stoppingToken);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    // The lane must keep going: a stopped lane would hold back the subscription for good.
+                    DispatcherLog.DeliveryCrashed(logger, batch.Count, key.SubscriptionId, exception);
+                    batch[0].Subscription.Statistics.Failed(batch.Count, key.IsLifecycle);
+                    telemetry.NotificationsFailed.Add(batch.Count);
+                }
+                finally
+                {
+                    slots.Release();
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutdown.
+        }
+    }
+
+    /// <summary>Takes up to <paramref name="maxBatchSize"/> items from a lane, or removes the empty lane and returns null.</summary>
+    private List<PendingNotification>? TakeBatch((string SubscriptionId, bool IsLifecycle) key, int maxBatchSize)
+    {
+        lock (_lanesLock)
+        {
+            var lane = _lanes[key];
+            if (lane.Count == 0)
+            {
+                _lanes.Remove(key);
+                return null;
+            }
+
+            var batch = new List<PendingNotification>(Math.Min(lane.Count, maxBatchSize));
+            while (batch.Count < maxBatchSize && lane.TryDequeue(out var next))
+            {
+                batch.Add(next);
+            }
+
+            return batch;
         }
     }
 
@@ -105,27 +191,6 @@ public sealed class NotificationDispatcher(
         }
 
         return keep;
-    }
-
-    private static IEnumerable<List<PendingNotification>> Batches(List<PendingNotification> round, int maxBatchSize) =>
-        round
-            .GroupBy(n => (n.Subscription.Id, n.IsLifecycle))
-            .SelectMany(group => group.Chunk(maxBatchSize).Select(chunk => chunk.ToList()));
-
-    private async Task DeliverAsync(List<PendingNotification> batch, SemaphoreSlim slots, CancellationToken stoppingToken)
-    {
-        try
-        {
-            await DeliverWithRetriesAsync(batch, stoppingToken);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutdown.
-        }
-        finally
-        {
-            slots.Release();
-        }
     }
 
     private async Task DeliverWithRetriesAsync(List<PendingNotification> batch, CancellationToken stoppingToken)
@@ -234,4 +299,7 @@ internal static partial class DispatcherLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Gave up delivering {Count} notifications to subscription {SubscriptionId}")]
     public static partial void Failed(ILogger logger, int count, string subscriptionId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Delivering {Count} notifications to subscription {SubscriptionId} failed unexpectedly, so they count as failed")]
+    public static partial void DeliveryCrashed(ILogger logger, int count, string subscriptionId, Exception exception);
 }

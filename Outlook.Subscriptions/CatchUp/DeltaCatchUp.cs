@@ -37,15 +37,30 @@ public sealed partial class DeltaCatchUp(
     private static readonly TimeSpan ResyncOverlap = TimeSpan.FromMinutes(10);
 
     /// <summary>Syncs folders, then catches up every folder of the mailbox; returns the records produced.</summary>
-    public async Task<int> CatchUpAsync(string tenantId, string mailboxId, CatchUpMode mode, CancellationToken cancellationToken)
+    public Task<int> CatchUpAsync(string tenantId, string mailboxId, CatchUpMode mode, CancellationToken cancellationToken) =>
+        RunAsync(tenantId, mailboxId, mode, changedSince: null, cancellationToken);
+
+    /// <summary>
+    /// Reads every folder from scratch and produces the messages modified at or after
+    /// <paramref name="changedSince"/>, for a mailbox whose delta links and dedup keys were lost.
+    /// </summary>
+    public Task<int> ResyncChangedSinceAsync(string tenantId, string mailboxId, DateTimeOffset changedSince, CancellationToken cancellationToken) =>
+        RunAsync(tenantId, mailboxId, CatchUpMode.Full, changedSince, cancellationToken);
+
+    private async Task<int> RunAsync(
+        string tenantId, string mailboxId, CatchUpMode mode, DateTimeOffset? changedSince, CancellationToken cancellationToken)
     {
+        // In a mailbox caught up before, a folder without a delta link is new since that round or
+        // lost its link. All its messages are produced then, because a baseline would skip them.
+        var state = await store.GetStateAsync(tenantId, mailboxId);
+        var round = new RoundContext(changedSince ?? state.LastCatchUpAt, changedSince);
         var folderIds = await folders.SyncAsync(tenantId, mailboxId, cancellationToken);
         var produced = 0;
         foreach (var folderId in folderIds)
         {
             try
             {
-                produced += await CatchUpFolderAsync(tenantId, mailboxId, folderId, mode, cancellationToken);
+                produced += await CatchUpFolderAsync(tenantId, mailboxId, folderId, mode, round, cancellationToken);
             }
             catch (DeltaResyncFailedException ex)
             {
@@ -61,17 +76,18 @@ public sealed partial class DeltaCatchUp(
     }
 
     private async Task<int> CatchUpFolderAsync(
-        string tenantId, string mailboxId, string folderId, CatchUpMode mode, CancellationToken cancellationToken)
+        string tenantId, string mailboxId, string folderId, CatchUpMode mode, RoundContext round, CancellationToken cancellationToken)
     {
         var db = redis.GetDatabase();
         var linkKey = RedisKeys.DeltaLink(tenantId, mailboxId, folderId);
         var link = mode == CatchUpMode.Full ? null : (string?)await db.StringGetAsync(linkKey);
-        var syncedAt = await GetSyncedAtAsync(db, tenantId, mailboxId, folderId);
-        // A first round (no link yet) only takes the baseline, except for messages received
-        // in the last minutes: they may have arrived before the new subscription delivered anything.
-        var baseline = link is null && mode == CatchUpMode.Incremental;
+        var syncedAt = round.ChangedSince ?? await GetSyncedAtAsync(db, tenantId, mailboxId, folderId) ?? round.PreviousRound;
+        // The mailbox's first round only takes the baseline, except for messages received in the
+        // last minutes: they may have arrived before the new subscription delivered anything.
+        var baseline = link is null && mode == CatchUpMode.Incremental && round.PreviousRound is null;
         var policy = new ProducePolicy(
             ReceivedSince: baseline ? time.GetUtcNow() - ResyncOverlap : null,
+            ChangedSince: round.ChangedSince,
             SyncedAt: syncedAt);
 
         var client = graph.GetClient(tenantId);
@@ -99,7 +115,9 @@ public sealed partial class DeltaCatchUp(
 
                 restarted = true;
                 LogLinkExpired(tenantId, mailboxId, folderId);
-                policy = policy with { ReceivedSince = (syncedAt ?? time.GetUtcNow()) - ResyncOverlap };
+                // Modification time, not receipt time: a message moved or edited since the last
+                // round counts as a change, and a message's receivedDateTime may lie far in the past.
+                policy = policy with { ReceivedSince = null, ChangedSince = (syncedAt ?? time.GetUtcNow()) - ResyncOverlap };
                 request = InitialRequest(client, mailboxId, folderId);
                 continue;
             }
@@ -164,6 +182,12 @@ public sealed partial class DeltaCatchUp(
             return null;
         }
 
+        if (!removed && policy.ChangedSince is { } changedSince
+            && ReadTime(item, "lastModifiedDateTime") is { } modified && modified < changedSince)
+        {
+            return null;
+        }
+
         var changeType = removed ? "deleted" : ChangeTypeOf(item, policy.SyncedAt);
         var etag = removed ? null : ReadString(item, "@odata.etag") ?? ReadString(item, "changeKey");
         return new NotificationRecord
@@ -205,8 +229,11 @@ public sealed partial class DeltaCatchUp(
             ? parsed
             : null;
 
-    /// <summary>Which items of a round become records: all, or those received since a time.</summary>
-    private sealed record ProducePolicy(DateTimeOffset? ReceivedSince, DateTimeOffset? SyncedAt);
+    /// <summary>Which items of a round become records: all, or those received or modified since a time.</summary>
+    private sealed record ProducePolicy(DateTimeOffset? ReceivedSince, DateTimeOffset? ChangedSince, DateTimeOffset? SyncedAt);
+
+    /// <summary>When the mailbox's previous round completed (null before its first), and the resync bound if any.</summary>
+    private sealed record RoundContext(DateTimeOffset? PreviousRound, DateTimeOffset? ChangedSince);
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Caught up tenant {TenantId} mailbox {MailboxId}: {FolderCount} folders, {Produced} records produced ({Mode})")]

@@ -3,8 +3,10 @@ using Outlook.ServiceDefaults.Graph;
 using Outlook.Subscriptions.CatchUp;
 using Outlook.Subscriptions.Connection;
 using Outlook.Subscriptions.Folders;
+using Outlook.Subscriptions.Health;
 using Outlook.Subscriptions.Kafka;
 using Outlook.Subscriptions.Options;
+using Outlook.Subscriptions.Recovery;
 using Outlook.Subscriptions.Rules;
 using Outlook.Subscriptions.Scheduling;
 using Outlook.Subscriptions.Storage;
@@ -48,6 +50,10 @@ public static class SubscriptionsServiceExtensions
         services.AddSingleton<SubscriptionRequestFactory>();
         services.AddSingleton<SubscriptionManager>();
         services.AddSingleton<ConnectionTester>();
+        services.AddSingleton<StateMarkerStore>();
+        services.AddSingleton<StateRecovery>();
+        services.AddSingleton<SyncHealth>();
+        services.AddHealthChecks().AddCheck<SyncCycleHealthCheck>(SyncCycleHealthCheck.Name);
 
         services.AddHostedService<TenantScheduler>();
         services.AddHostedService<LifecycleConsumer>();

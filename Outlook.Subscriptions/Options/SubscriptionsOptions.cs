@@ -37,6 +37,16 @@ public sealed class SubscriptionsOptions
     /// <summary>A mailbox with no record on the notifications topic for this long gets a delta sweep.</summary>
     public TimeSpan SilenceThreshold { get; set; } = TimeSpan.FromHours(6);
 
+    /// <summary>How often the leader of a tenant checks, between cycles, that Redis still contains the tenant's state marker.</summary>
+    public TimeSpan StateCheckInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How far back the mailboxes are resynced after Redis lost the state, when this process started
+    /// after the loss and so cannot tell when it happened. Otherwise the resync starts at the
+    /// process's last check that found the state whole.
+    /// </summary>
+    public TimeSpan StateLossResyncWindow { get; set; } = TimeSpan.FromDays(1);
+
     /// <summary>How long a dedup key lives after a record is produced.</summary>
     public TimeSpan DedupTtl { get; set; } = TimeSpan.FromHours(6);
 

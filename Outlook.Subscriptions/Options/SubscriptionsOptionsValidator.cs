@@ -19,6 +19,8 @@ internal sealed class SubscriptionsOptionsValidator : IValidateOptions<Subscript
         RequirePositive(failures, nameof(options.UserSyncInterval), options.UserSyncInterval);
         RequirePositive(failures, nameof(options.RulePollInterval), options.RulePollInterval);
         RequirePositive(failures, nameof(options.SilenceThreshold), options.SilenceThreshold);
+        RequirePositive(failures, nameof(options.StateCheckInterval), options.StateCheckInterval);
+        RequirePositive(failures, nameof(options.StateLossResyncWindow), options.StateLossResyncWindow);
         RequirePositive(failures, nameof(options.DedupTtl), options.DedupTtl);
         RequirePositive(failures, nameof(options.LeaseDuration), options.LeaseDuration);
         RequirePositive(failures, nameof(options.MailboxLockDuration), options.MailboxLockDuration);

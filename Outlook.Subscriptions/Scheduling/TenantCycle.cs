@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Options;
 using Outlook.Subscriptions.CatchUp;
+using Outlook.Subscriptions.Health;
 using Outlook.Subscriptions.Options;
+using Outlook.Subscriptions.Recovery;
 using Outlook.Subscriptions.Rules;
 using Outlook.Subscriptions.Storage;
 using Outlook.Subscriptions.Subscriptions;
@@ -10,8 +12,9 @@ using Outlook.Subscriptions.Users;
 namespace Outlook.Subscriptions.Scheduling;
 
 /// <summary>
-/// One pass of the leader's work for a tenant: user sync when due, missing subscriptions,
-/// due renewals, forced resyncs, sweeps of silent mailboxes and due rule polls.
+/// One pass of the leader's work for a tenant: recovery of lost Redis state, user sync when due,
+/// resyncs after a state loss, missing subscriptions, due renewals, forced resyncs, sweeps of
+/// silent mailboxes and due rule polls.
 /// </summary>
 public sealed partial class TenantCycle(
     UserSync users,
@@ -19,17 +22,37 @@ public sealed partial class TenantCycle(
     DeltaCatchUp catchUp,
     RulePoller rules,
     MailboxStore store,
+    StateMarkerStore markers,
+    StateRecovery recovery,
     RenewalPlanner planner,
+    SyncHealth health,
     IOptions<SubscriptionsOptions> options,
     TimeProvider time,
     SubscriptionsTelemetry telemetry,
     ILogger<TenantCycle> logger)
 {
     private DateTimeOffset _nextUserSync = DateTimeOffset.MinValue;
+    private int _failedOperations;
+    private int _succeededOperations;
 
     public async Task RunAsync(string tenantId, CancellationToken cancellationToken)
     {
         var settings = options.Value;
+        _failedOperations = 0;
+        _succeededOperations = 0;
+        var checkedAt = time.GetUtcNow();
+        var reseeded = await recovery.EnsureStateAsync(tenantId, cancellationToken);
+
+        // Before the unsubscribed mailboxes get a baseline: after a state loss every mailbox is
+        // unsubscribed in Redis, and a baseline would skip the messages of the outage.
+        var stateResyncs = await markers.PendingResyncsAsync(tenantId);
+        await ForEachMailboxAsync(
+            tenantId,
+            [.. stateResyncs.Keys],
+            "state resync",
+            (tenant, mailboxId, token) => ResyncAfterStateLossAsync(tenant, mailboxId, stateResyncs[mailboxId], token),
+            cancellationToken);
+
         if (time.GetUtcNow() >= _nextUserSync)
         {
             var (_, removed) = await users.SyncAsync(tenantId, cancellationToken);
@@ -55,6 +78,19 @@ public sealed partial class TenantCycle(
         await ForEachMailboxAsync(tenantId, rulePolls, "rules", PollRulesAsync, cancellationToken);
 
         await RecordStatesAsync(tenantId);
+        if (!reseeded && stateResyncs.Count == 0)
+        {
+            recovery.ConfirmWhole(tenantId, checkedAt);
+        }
+
+        health.RecordCompleted(tenantId, _failedOperations, _succeededOperations);
+    }
+
+    private async Task ResyncAfterStateLossAsync(string tenantId, string mailboxId, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        await subscriptions.CreateIfMissingAsync(tenantId, mailboxId, cancellationToken);
+        await catchUp.ResyncChangedSinceAsync(tenantId, mailboxId, since, cancellationToken);
+        await markers.CompleteResyncAsync(tenantId, mailboxId);
     }
 
     private async Task ResyncAsync(string tenantId, string mailboxId, CancellationToken cancellationToken)
@@ -104,9 +140,11 @@ public sealed partial class TenantCycle(
             try
             {
                 await subscriptions.TryWithMailboxLockAsync(tenantId, mailboxId, () => work(tenantId, mailboxId, token));
+                Interlocked.Increment(ref _succeededOperations);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !token.IsCancellationRequested)
             {
+                Interlocked.Increment(ref _failedOperations);
                 LogMailboxFailed(ex, operation, tenantId, mailboxId);
                 await store.SaveErrorAsync(tenantId, mailboxId, $"{operation} failed: {ex.GetType().Name}: {ex.Message}");
             }

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Options;
 using Outlook.ServiceDefaults.Graph;
+using Outlook.Subscriptions.Health;
 using Outlook.Subscriptions.Options;
+using Outlook.Subscriptions.Recovery;
 using Outlook.Subscriptions.Storage;
 
 namespace Outlook.Subscriptions.Scheduling;
@@ -13,6 +15,8 @@ public sealed partial class TenantScheduler(
     IServiceProvider services,
     IOptionsMonitor<TenantsOptions> tenants,
     RedisLease leases,
+    StateRecovery recovery,
+    SyncHealth health,
     IOptions<SubscriptionsOptions> options,
     TimeProvider time,
     ILogger<TenantScheduler> logger) : BackgroundService
@@ -49,7 +53,10 @@ public sealed partial class TenantScheduler(
             catch (Exception ex)
             {
                 LogCycleFailed(ex, tenantId);
-                await Task.Delay(settings.ScheduleInterval, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                health.RecordFailed(tenantId, ex);
+                // Not the whole schedule interval: once Redis is back the lease is free, and the
+                // sooner a leader runs, the sooner lost state is re-seeded.
+                await Task.Delay(settings.LeaseDuration / 3, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
         }
     }
@@ -70,9 +77,10 @@ public sealed partial class TenantScheduler(
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
                     LogCycleFailed(ex, tenantId);
+                    health.RecordFailed(tenantId, ex);
                 }
 
-                await Task.Delay(settings.ScheduleInterval, time, leadership.Token);
+                await WaitForNextCycleAsync(tenantId, leadership.Token);
             }
         }
         catch (OperationCanceledException) when (leadership.IsCancellationRequested)
@@ -85,6 +93,32 @@ public sealed partial class TenantScheduler(
             await renewal;
             await leases.ReleaseAsync(leaseKey, token);
             LogLeaseReleased(tenantId);
+        }
+    }
+
+    /// <summary>
+    /// Waits the schedule interval, but returns early once the tenant's state marker is missing,
+    /// so that state Redis lost is re-seeded within a state check interval.
+    /// </summary>
+    private async Task WaitForNextCycleAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var due = time.GetUtcNow() + settings.ScheduleInterval;
+        while (time.GetUtcNow() < due)
+        {
+            var remaining = due - time.GetUtcNow();
+            await Task.Delay(remaining < settings.StateCheckInterval ? remaining : settings.StateCheckInterval, time, cancellationToken);
+            try
+            {
+                if (!await recovery.IsMarkerPresentAsync(tenantId))
+                {
+                    return;
+                }
+            }
+            catch (Exception ex) when (ex is StackExchange.Redis.RedisException or TimeoutException)
+            {
+                // Redis is unreachable; the next check or cycle finds out whether it came back empty.
+            }
         }
     }
 

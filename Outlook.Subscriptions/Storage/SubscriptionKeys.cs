@@ -34,6 +34,9 @@ public static class SubscriptionKeys
     /// <summary>Hash of folder id to when its message delta last reached a deltaLink (Unix ms).</summary>
     public static string DeltaSyncedAt(string tenantId, string mailboxId) => $"{Prefix}deltasynced:{tenantId}:{mailboxId.ToLowerInvariant()}";
 
+    /// <summary>Hash of mailbox id to the time (Unix ms) from which it must be resynced because Redis lost its state.</summary>
+    public static string StateResyncs(string tenantId) => $"{Prefix}stateresync:{tenantId}";
+
     /// <summary>Leadership lease of a tenant: the holder schedules its renewals, polls and sweeps.</summary>
     public static string TenantLease(string tenantId) => $"{Prefix}lease:{tenantId}";
 

@@ -35,14 +35,23 @@ public sealed partial class SubscriptionManager(
     /// <summary>Creates the mailbox's subscription if it has none, then takes the delta baseline.</summary>
     public async Task EnsureAsync(string tenantId, string mailboxId, CancellationToken cancellationToken)
     {
+        if (await CreateIfMissingAsync(tenantId, mailboxId, cancellationToken))
+        {
+            await catchUp.CatchUpAsync(tenantId, mailboxId, CatchUpMode.Incremental, cancellationToken);
+        }
+    }
+
+    /// <summary>Creates the mailbox's subscription if it has none; returns whether it did.</summary>
+    public async Task<bool> CreateIfMissingAsync(string tenantId, string mailboxId, CancellationToken cancellationToken)
+    {
         var state = await store.GetStateAsync(tenantId, mailboxId);
         if (state.SubscriptionId is not null)
         {
-            return;
+            return false;
         }
 
         await CreateAsync(tenantId, mailboxId, replacedId: null, cancellationToken);
-        await catchUp.CatchUpAsync(tenantId, mailboxId, CatchUpMode.Incremental, cancellationToken);
+        return true;
     }
 
     /// <summary>Extends the subscription to the longest lifetime; recreates it and catches up when Graph no longer has it.</summary>
@@ -133,7 +142,8 @@ public sealed partial class SubscriptionManager(
         return record;
     }
 
-    private async Task DeleteAtGraphAsync(string tenantId, string mailboxId, string subscriptionId, CancellationToken cancellationToken)
+    /// <summary>Deletes a subscription at Graph; one Graph no longer has counts as deleted.</summary>
+    public async Task DeleteAtGraphAsync(string tenantId, string? mailboxId, string subscriptionId, CancellationToken cancellationToken)
     {
         try
         {

@@ -34,8 +34,10 @@ public sealed class CleanReplayFixture : EndToEndFixture
             webhook, subscription["id"]!.GetValue<string>(), subscription["userId"]!.GetValue<string>(), rounds: 5, timeout.Token);
         await WaitForReplayCompletedAsync(timeout.Token);
         var check = await WaitForEventsAsync(Corpus.Messages, timeout.Token);
-        return new CleanReplayOutcome(check, hostile);
+        var deliveries = (await Admin.GetFromJsonAsync<JsonObject>("statistics", timeout.Token))!["totals"]!.AsObject();
+        return new CleanReplayOutcome(check, hostile, deliveries);
     }
 }
 
-public sealed record CleanReplayOutcome(ReplayCheck Check, IReadOnlyList<HostileAnswer> Hostile);
+/// <summary>The checks of one clean replay, and the emulator's delivery counters summed over its subscriptions.</summary>
+public sealed record CleanReplayOutcome(ReplayCheck Check, IReadOnlyList<HostileAnswer> Hostile, JsonObject DeliveryTotals);

@@ -41,6 +41,35 @@ public sealed class DeliveryTests(EmulatorFixture fixture) : IClassFixture<Emula
     }
 
     [Fact]
+    public async Task Delivery_RetriedBatch_StaysAheadOfLaterOnes()
+    {
+        using var timeout = new CancellationTokenSource(TestTimeout);
+        var userId = await Emulator.FirstUserIdAsync(timeout.Token, index: 25);
+        var subscriptionId = await SubscribeAsync(userId, "created", lifecycle: false, timeout.Token);
+        var failedBefore = Receiver.FailedRequests;
+
+        // The first POST fails slowly, so the later messages are queued while it is still pending.
+        Receiver.FailNext(1, TimeSpan.FromSeconds(1));
+        var ids = new List<string>();
+        try
+        {
+            ids.Add((await Emulator.DeliverAsync(userId, new { from = "first@partner.example" }, timeout.Token))["id"]!.GetValue<string>());
+            await NotificationReceiver.WaitUntilAsync(() => Receiver.FailedRequests > failedBefore, timeout.Token);
+            ids.Add((await Emulator.DeliverAsync(userId, new { from = "second@partner.example" }, timeout.Token))["id"]!.GetValue<string>());
+            ids.Add((await Emulator.DeliverAsync(userId, new { from = "third@partner.example" }, timeout.Token))["id"]!.GetValue<string>());
+            await NotificationReceiver.WaitUntilAsync(() => Items(subscriptionId).Count == 3, timeout.Token);
+        }
+        finally
+        {
+            Receiver.FailNext(0, TimeSpan.Zero);
+        }
+
+        var received = Items(subscriptionId).Select(i => i["resourceData"]!["id"]!.GetValue<string>()).ToList();
+        Assert.Equal(1, Counts(subscriptionId, timeout.Token)["retries"]!.GetValue<long>());
+        Assert.Equal(ids, received);
+    }
+
+    [Fact]
     public async Task Faults_DuplicatesAndUpdates_MultiplyNotifications()
     {
         using var timeout = new CancellationTokenSource(TestTimeout);

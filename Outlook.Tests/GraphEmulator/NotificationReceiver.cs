@@ -14,6 +14,8 @@ namespace Outlook.Tests.GraphEmulator;
 internal sealed class NotificationReceiver : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private int _failuresLeft;
+    private int _failedRequests;
 
     private NotificationReceiver(WebApplication app) => _app = app;
 
@@ -24,6 +26,18 @@ internal sealed class NotificationReceiver : IAsyncDisposable
     public ConcurrentQueue<string> ValidationTokens { get; } = new();
 
     public int StatusCode { get; set; } = 202;
+
+    /// <summary>Notification POSTs rejected with 503 by <see cref="FailNext"/> so far.</summary>
+    public int FailedRequests => Volatile.Read(ref _failedRequests);
+
+    /// <summary>Rejects the next <paramref name="count"/> notification POSTs with 503, each after <paramref name="delay"/>.</summary>
+    public void FailNext(int count, TimeSpan delay)
+    {
+        FailureDelay = delay;
+        Volatile.Write(ref _failuresLeft, count);
+    }
+
+    private TimeSpan FailureDelay { get; set; }
 
     public string BaseUrl => _app.Urls.First();
 
@@ -64,12 +78,35 @@ internal sealed class NotificationReceiver : IAsyncDisposable
         }
 
         var body = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
+        if (TryTakeFailure())
+        {
+            Interlocked.Increment(ref _failedRequests);
+            await Task.Delay(FailureDelay, context.RequestAborted);
+            return Results.StatusCode(503);
+        }
+
         if (StatusCode is >= 200 and < 300)
         {
             target.Enqueue(body!.AsObject());
         }
 
         return Results.StatusCode(StatusCode);
+    }
+
+    private bool TryTakeFailure()
+    {
+        int left;
+        do
+        {
+            left = Volatile.Read(ref _failuresLeft);
+            if (left <= 0)
+            {
+                return false;
+            }
+        }
+        while (Interlocked.CompareExchange(ref _failuresLeft, left - 1, left) != left);
+
+        return true;
     }
 
     public async ValueTask DisposeAsync()

@@ -65,6 +65,18 @@ internal sealed class NotificationBatchProcessor(
         {
             var ids = items.Select(item => item?.SubscriptionId).OfType<string>().ToHashSet(StringComparer.Ordinal);
             var secrets = await subscriptions.FindAsync(ids, cancellationToken);
+            if (await subscriptions.IsStateLostAsync(TenantsOfUnknown(items, secrets), cancellationToken))
+            {
+                // Rejecting now would be final (Graph does not retry a 202), although the
+                // subscription manager is about to write these subscriptions again.
+                if (_outageWarnings.TryEnter(out var suppressed))
+                {
+                    WebhookLog.SubscriptionStateLost(logger, suppressed);
+                }
+
+                return null;
+            }
+
             return await VerifyAsync(items, secrets, batch, cancellationToken);
         }
         catch (SubscriptionStoreUnavailableException ex)
@@ -86,6 +98,12 @@ internal sealed class NotificationBatchProcessor(
             return null;
         }
     }
+
+    private static IEnumerable<string?> TenantsOfUnknown(
+        List<ChangeNotificationItem?> items, IReadOnlyDictionary<string, SubscriptionSecret?> secrets) =>
+        items
+            .Where(item => item?.SubscriptionId is { Length: > 0 } id && secrets.GetValueOrDefault(id) is null)
+            .Select(item => item!.TenantId);
 
     private async Task<List<ItemVerdict>> VerifyAsync(
         List<ChangeNotificationItem?> items,

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using Outlook.Contracts;
+using Outlook.ServiceDefaults.Graph;
 using Outlook.Webhook.Options;
 using StackExchange.Redis;
 
@@ -12,7 +13,11 @@ namespace Outlook.Webhook.Security;
 /// The last secret read for each subscription is kept in memory, and used only to keep
 /// verifying notifications while Redis is unreachable.
 /// </summary>
-internal sealed class SubscriptionStore(IConnectionMultiplexer redis, IOptions<WebhookOptions> options, TimeProvider time)
+internal sealed class SubscriptionStore(
+    IConnectionMultiplexer redis,
+    IOptions<WebhookOptions> options,
+    IOptions<TenantsOptions> tenants,
+    TimeProvider time)
 {
     private static readonly RedisValue[] Fields = ["tenantId", "mailboxId", "clientState", "resource"];
 
@@ -33,6 +38,37 @@ internal sealed class SubscriptionStore(IConnectionMultiplexer redis, IOptions<W
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
             return FromMemory(subscriptionIds) ?? throw new SubscriptionStoreUnavailableException(ex);
+        }
+    }
+
+    /// <summary>
+    /// Returns whether a configured tenant among <paramref name="tenantIds"/> lacks its state
+    /// marker: Redis lost the subscription manager's state, so a subscription not found there may
+    /// still be ours. A tenant id this deployment does not watch never counts as lost.
+    /// </summary>
+    /// <exception cref="SubscriptionStoreUnavailableException">Redis timed out or failed.</exception>
+    public async Task<bool> IsStateLostAsync(IEnumerable<string?> tenantIds, CancellationToken cancellationToken)
+    {
+        var watched = tenantIds
+            .OfType<string>()
+            .Where(tenantId => tenants.Value.Find(tenantId) is not null)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        if (watched.Count == 0)
+        {
+            return false;
+        }
+
+        try
+        {
+            var database = redis.GetDatabase();
+            var lookups = watched.Select(tenantId => database.KeyExistsAsync(RedisKeys.StateMarker(tenantId))).ToList();
+            await Task.WhenAll(lookups).WaitAsync(options.Value.RedisTimeout, cancellationToken);
+            return lookups.Exists(lookup => !lookup.Result);
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            throw new SubscriptionStoreUnavailableException(ex);
         }
     }
 

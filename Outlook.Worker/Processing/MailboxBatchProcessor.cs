@@ -10,9 +10,9 @@ namespace Outlook.Worker.Processing;
 
 /// <summary>
 /// Processes a batch of one mailbox's records: prepares them concurrently (at most
-/// Worker:MaxGraphRequestsPerMailbox Graph fetches at once), normalises them in offset order and
-/// starts every event's produce without waiting, then awaits the acknowledgements in order, stores
-/// the message states and only then reports the records done.
+/// Worker:MaxGraphRequestsPerMailbox Graph fetches at once), normalises them in change order (see
+/// <see cref="ChangeOrder"/>) and starts every event's produce without waiting, then awaits the
+/// acknowledgements in that order, stores the message states and only then reports the records done.
 /// </summary>
 internal sealed class MailboxBatchProcessor(
     RecordPreparer preparer,
@@ -24,7 +24,7 @@ internal sealed class MailboxBatchProcessor(
 {
     public async Task ProcessAsync(IReadOnlyList<ConsumeResult<string, byte[]>> batch, Action<TopicPartitionOffset> completed, CancellationToken cancellationToken)
     {
-        var prepared = await PrepareAsync(batch, cancellationToken);
+        var prepared = ChangeOrder.Sort(await PrepareAsync(batch, cancellationToken));
 
         var batchStates = new BatchMessageStates(states);
         var outputs = new RecordOutput[prepared.Length];
@@ -136,10 +136,10 @@ internal sealed class MailboxBatchProcessor(
     }
 
     /// <summary>
-    /// Awaits each event's acknowledgement in offset order and sends the dead letters. After the
-    /// first failed delivery every later event of the batch is produced again, one at a time, so
-    /// the last copy of each event is still in offset order. Consumers already see duplicates
-    /// after a redelivery, so a duplicate here adds no new case.
+    /// Awaits each event's acknowledgement in the order the events were started and sends the dead
+    /// letters. After the first failed delivery every later event of the batch is produced again,
+    /// one at a time, so the last copy of each event is still in that order. Consumers already see
+    /// duplicates after a redelivery, so a duplicate here adds no new case.
     /// </summary>
     private async Task AwaitDeliveriesAsync(RecordOutput[] outputs, CancellationToken cancellationToken)
     {

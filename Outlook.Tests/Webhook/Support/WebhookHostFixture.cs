@@ -51,6 +51,8 @@ public class WebhookHostFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Redis = await RedisServer.StartAsync();
+        // The subscription manager sets this once it has written the tenant's subscriptions.
+        await Database.StringSetAsync(RedisKeys.StateMarker(TenantId), DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
         Kafka = new MockKafkaCluster();
         _pfxPath = GraphEncryption.WritePfx(Certificate, CertificatePassword);
 
@@ -86,9 +88,10 @@ public class WebhookHostFixture : IAsyncLifetime
     /// <summary>The address the webhook is given for Kafka; the mock cluster itself unless a test puts something in between.</summary>
     protected virtual Task<string> KafkaAddressAsync(string bootstrapServers) => Task.FromResult(bootstrapServers);
 
-    /// <summary>Stores a subscription as the subscription manager does.</summary>
-    public Task SeedSubscriptionAsync(string subscriptionId, string clientState, string tenantId = TenantId, string mailboxId = "mailbox-from-subscription") =>
-        Database.HashSetAsync(RedisKeys.Subscription(subscriptionId),
+    /// <summary>Stores a subscription and the tenant's state marker, as the subscription manager does.</summary>
+    public async Task SeedSubscriptionAsync(string subscriptionId, string clientState, string tenantId = TenantId, string mailboxId = "mailbox-from-subscription")
+    {
+        await Database.HashSetAsync(RedisKeys.Subscription(subscriptionId),
         [
             new HashEntry("tenantId", tenantId),
             new HashEntry("mailboxId", mailboxId),
@@ -96,6 +99,8 @@ public class WebhookHostFixture : IAsyncLifetime
             new HashEntry("expiresAt", DateTimeOffset.UtcNow.AddDays(2).ToString("O")),
             new HashEntry("resource", $"/users/{mailboxId}/messages"),
         ]);
+        await Database.StringSetAsync(RedisKeys.StateMarker(tenantId), DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+    }
 
     public Task<HttpResponseMessage> PostAsync(JsonNode body, string path = "/api/notifications") =>
         PostAsync(body.ToJsonString(), path);
