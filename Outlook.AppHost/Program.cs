@@ -2,7 +2,7 @@ using Outlook.AppHost.Infrastructure;
 using Outlook.AppHost.Tenancy;
 
 var builder = DistributedApplication.CreateBuilder(args);
-builder.BoundTelemetryExportOnShutdown();
+builder.UseOrderlyShutdown();
 
 var infrastructure = builder.AddOutlookInfrastructure();
 var kafka = infrastructure.Kafka;

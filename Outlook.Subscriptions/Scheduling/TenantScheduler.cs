@@ -4,6 +4,7 @@ using Outlook.Subscriptions.Health;
 using Outlook.Subscriptions.Options;
 using Outlook.Subscriptions.Recovery;
 using Outlook.Subscriptions.Storage;
+using StackExchange.Redis;
 
 namespace Outlook.Subscriptions.Scheduling;
 
@@ -21,6 +22,8 @@ public sealed partial class TenantScheduler(
     TimeProvider time,
     ILogger<TenantScheduler> logger) : BackgroundService
 {
+    private static readonly TimeSpan LeaseReleaseTimeout = TimeSpan.FromSeconds(1);
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var tenantIds = tenants.CurrentValue.Tenants.Select(tenant => tenant.TenantId).Distinct(StringComparer.OrdinalIgnoreCase);
@@ -91,8 +94,24 @@ public sealed partial class TenantScheduler(
         {
             await leadership.CancelAsync();
             await renewal;
-            await leases.ReleaseAsync(leaseKey, token);
+            await ReleaseLeaseAsync(tenantId, leaseKey, token);
+        }
+    }
+
+    /// <summary>
+    /// Releases the lease so that another replica can lead at once. At shutdown Redis may already
+    /// be gone, so the wait is bounded and the lease then expires by itself.
+    /// </summary>
+    private async Task ReleaseLeaseAsync(string tenantId, string leaseKey, string token)
+    {
+        try
+        {
+            await leases.ReleaseAsync(leaseKey, token).WaitAsync(LeaseReleaseTimeout);
             LogLeaseReleased(tenantId);
+        }
+        catch (Exception ex) when (ex is TimeoutException or RedisException)
+        {
+            LogLeaseReleaseFailed(ex, tenantId);
         }
     }
 
@@ -154,6 +173,9 @@ public sealed partial class TenantScheduler(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "This replica stopped leading tenant {TenantId}")]
     private partial void LogLeaseReleased(string tenantId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Releasing the lease of tenant {TenantId} failed; it expires by itself")]
+    private partial void LogLeaseReleaseFailed(Exception exception, string tenantId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Lease of tenant {TenantId} was taken by another replica; stopping work on it")]
     private partial void LogLeaseLost(string tenantId);
