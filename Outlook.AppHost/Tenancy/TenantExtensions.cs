@@ -114,10 +114,15 @@ internal static class TenantExtensions
             return subscriptions;
         }
 
+        // A real tenant's Graph cannot reach the local endpoint, so the AppHost's own
+        // Subscriptions:NotificationUrl and Subscriptions:LifecycleNotificationUrl take precedence.
+        var configuration = subscriptions.ApplicationBuilder.Configuration;
         var http = webhook.GetEndpoint("http");
         subscriptions
-            .WithEnvironment("Subscriptions__NotificationUrl", ReferenceExpression.Create($"{http}/api/notifications"))
-            .WithEnvironment("Subscriptions__LifecycleNotificationUrl", ReferenceExpression.Create($"{http}/api/lifecycle"))
+            .WithEnvironment(context => context.EnvironmentVariables["Subscriptions__NotificationUrl"] =
+                (object?)configuration["Subscriptions:NotificationUrl"] ?? ReferenceExpression.Create($"{http}/api/notifications"))
+            .WithEnvironment(context => context.EnvironmentVariables["Subscriptions__LifecycleNotificationUrl"] =
+                (object?)configuration["Subscriptions:LifecycleNotificationUrl"] ?? ReferenceExpression.Create($"{http}/api/lifecycle"))
             .WaitFor(webhook);
 
         if (tenant.Emulated is { } settings)
