@@ -19,8 +19,8 @@ public sealed class StateRecoveryTests(SubscriptionsAppFixture fixture) : IClass
         using var timeout = new CancellationTokenSource(TestTimeouts.Pipeline);
         var tenantId = (await fixture.EnvironmentOfAsync("subscriptions"))[TenantKey];
         var db = fixture.Redis.GetDatabase();
-        var active = await WaitForAllSubscribedAsync(tenantId, timeout.Token);
-        await WaitForAsync(() => db.KeyExistsAsync(RedisKeys.StateMarker(tenantId)), present => present, timeout.Token);
+        var active = await fixture.WaitForAllSubscribedAsync(timeout.Token);
+        await Polling.UntilAsync(() => db.KeyExistsAsync(RedisKeys.StateMarker(tenantId)), present => present, timeout.Token);
         var userId = active[0].UserId;
         using var topic = new NotificationTopicReader(await fixture.GetConnectionStringAsync("kafka"));
 
@@ -28,8 +28,8 @@ public sealed class StateRecoveryTests(SubscriptionsAppFixture fixture) : IClass
         await fixture.PostAdminAsync("/emulator/faults/drop", new { duration = "00:05:00" }, timeout.Token);
         var messageId = await fixture.DeliverAsync(userId, timeout.Token);
         await DeleteAllKeysAsync();
-        await WaitForAsync(() => db.KeyExistsAsync(RedisKeys.StateMarker(tenantId)), present => present, timeout.Token);
-        await WaitForAsync(() => db.HashLengthAsync(SubscriptionKeys.StateResyncs(tenantId)), pending => pending == 0, timeout.Token);
+        await Polling.UntilAsync(() => db.KeyExistsAsync(RedisKeys.StateMarker(tenantId)), present => present, timeout.Token);
+        await Polling.UntilAsync(() => db.HashLengthAsync(SubscriptionKeys.StateResyncs(tenantId)), pending => pending == 0, timeout.Token);
         await topic.WaitForAsync(records => records.Any(record => record.Origin == RecordOrigins.Delta && record.ResourceId == messageId), timeout.Token);
         await fixture.PostAdminAsync("/emulator/faults/drop", new { duration = "00:00:00" }, timeout.Token);
 
@@ -56,41 +56,5 @@ public sealed class StateRecoveryTests(SubscriptionsAppFixture fixture) : IClass
         }
 
         await fixture.Redis.GetDatabase().KeyDeleteAsync([.. keys]);
-    }
-
-    private async Task<IReadOnlyList<(string Id, string UserId)>> WaitForAllSubscribedAsync(string tenantId, CancellationToken cancellationToken)
-    {
-        var store = new MailboxStore(fixture.Redis, TimeProvider.System);
-        return await WaitForAsync(
-            async () =>
-            {
-                var ready = new List<(string Id, string UserId)>();
-                foreach (var subscription in await fixture.ActiveSubscriptionsAsync(cancellationToken))
-                {
-                    var state = await store.GetStateAsync(tenantId, subscription.UserId);
-                    if (state.SubscriptionId == subscription.Id && state.LastCatchUpAt is not null)
-                    {
-                        ready.Add(subscription);
-                    }
-                }
-
-                return (IReadOnlyList<(string Id, string UserId)>)ready;
-            },
-            ready => ready.Select(subscription => subscription.UserId).Distinct().Count() == SubscriptionsAppFixture.MailboxCount,
-            cancellationToken);
-    }
-
-    private static async Task<T> WaitForAsync<T>(Func<Task<T>> read, Func<T, bool> done, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var value = await read();
-            if (done(value))
-            {
-                return value;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
-        }
     }
 }

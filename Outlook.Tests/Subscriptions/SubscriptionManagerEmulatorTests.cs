@@ -21,7 +21,7 @@ public sealed class SubscriptionManagerEmulatorTests(SubscriptionsAppFixture fix
     {
         using var timeout = new CancellationTokenSource(TestTimeouts.Pipeline);
 
-        var active = await WaitForAllSubscribedAsync(timeout.Token);
+        var active = await fixture.WaitForAllSubscribedAsync(timeout.Token);
 
         Assert.Equal(SubscriptionsAppFixture.MailboxCount, active.Select(subscription => subscription.UserId).Distinct().Count());
         foreach (var (subscriptionId, _) in active)
@@ -35,7 +35,7 @@ public sealed class SubscriptionManagerEmulatorTests(SubscriptionsAppFixture fix
     public async Task Subscriptions_RemovedWhileDropping_RecreatedAndGapCaughtUp()
     {
         using var timeout = new CancellationTokenSource(TestTimeouts.Pipeline);
-        var active = await WaitForAllSubscribedAsync(timeout.Token);
+        var active = await fixture.WaitForAllSubscribedAsync(timeout.Token);
         var (oldId, userId) = active[1];
         using var topic = new NotificationTopicReader(await fixture.GetConnectionStringAsync("kafka"));
 
@@ -49,7 +49,7 @@ public sealed class SubscriptionManagerEmulatorTests(SubscriptionsAppFixture fix
         await fixture.PostAdminAsync($"/emulator/subscriptions/{oldId}/remove", null, timeout.Token);
         await fixture.PostAdminAsync("/emulator/faults/drop", new { duration = "00:00:00" }, timeout.Token);
         await topic.WaitForAsync(records => gap.All(id => HasDeltaRecord(records, id)), timeout.Token);
-        var replaced = await WaitForAsync(
+        var replaced = await Polling.UntilAsync(
             async () => (await fixture.ActiveSubscriptionsAsync(timeout.Token)).Where(s => s.UserId == userId && s.Id != oldId).ToList(),
             found => found.Count == 1,
             timeout.Token);
@@ -63,7 +63,7 @@ public sealed class SubscriptionManagerEmulatorTests(SubscriptionsAppFixture fix
     public async Task Subscriptions_Missed_CatchesUp()
     {
         using var timeout = new CancellationTokenSource(TestTimeouts.Pipeline);
-        var active = await WaitForAllSubscribedAsync(timeout.Token);
+        var active = await fixture.WaitForAllSubscribedAsync(timeout.Token);
         // Not the mailbox of the expired-link test: the webhook drops a second missed event of one subscription and expiry as a duplicate.
         var (subscriptionId, userId) = active[0];
         using var topic = new NotificationTopicReader(await fixture.GetConnectionStringAsync("kafka"));
@@ -84,7 +84,7 @@ public sealed class SubscriptionManagerEmulatorTests(SubscriptionsAppFixture fix
     public async Task Subscriptions_ExpiredDeltaLink_ResyncsOnce()
     {
         using var timeout = new CancellationTokenSource(TestTimeouts.Pipeline);
-        var active = await WaitForAllSubscribedAsync(timeout.Token);
+        var active = await fixture.WaitForAllSubscribedAsync(timeout.Token);
         var (subscriptionId, userId) = active[2];
         var tenantId = (await fixture.EnvironmentOfAsync("subscriptions"))[TenantKey];
         var linkKey = RedisKeys.DeltaLink(tenantId, userId, await InboxIdAsync(tenantId, userId, timeout.Token));
@@ -97,7 +97,7 @@ public sealed class SubscriptionManagerEmulatorTests(SubscriptionsAppFixture fix
         await fixture.PostAdminAsync("/emulator/faults/drop", new { duration = "00:00:00" }, timeout.Token);
         await fixture.PostAdminAsync($"/emulator/subscriptions/{subscriptionId}/missed", null, timeout.Token);
         await topic.WaitForAsync(records => HasDeltaRecord(records, messageId), timeout.Token);
-        var freshLink = await WaitForAsync(
+        var freshLink = await Polling.UntilAsync(
             async () => (string?)await fixture.Redis.GetDatabase().StringGetAsync(linkKey),
             link => link is not null && link != deadLink,
             timeout.Token);
@@ -112,7 +112,7 @@ public sealed class SubscriptionManagerEmulatorTests(SubscriptionsAppFixture fix
     public async Task Rules_AddedOpaqueAndRemoved_ProduceRecords()
     {
         using var timeout = new CancellationTokenSource(TestTimeouts.Pipeline);
-        var active = await WaitForAllSubscribedAsync(timeout.Token);
+        var active = await fixture.WaitForAllSubscribedAsync(timeout.Token);
         var userId = active[3].UserId;
         using var topic = new NotificationTopicReader(await fixture.GetConnectionStringAsync("kafka"));
 
@@ -136,7 +136,7 @@ public sealed class SubscriptionManagerEmulatorTests(SubscriptionsAppFixture fix
     public async Task Rules_Changed_IsUpdated()
     {
         using var timeout = new CancellationTokenSource(TestTimeouts.Pipeline);
-        var active = await WaitForAllSubscribedAsync(timeout.Token);
+        var active = await fixture.WaitForAllSubscribedAsync(timeout.Token);
         var userId = active[3].UserId;
         using var topic = new NotificationTopicReader(await fixture.GetConnectionStringAsync("kafka"));
         var ruleId = await AddRuleAsync(userId, new { displayName = "Copy", forwardTo = new[] { "copy@external.example" } }, timeout.Token);
@@ -163,7 +163,7 @@ public sealed class SubscriptionManagerEmulatorTests(SubscriptionsAppFixture fix
     public async Task Throttling_StormInEveryRetryAfterForm_WorkFinishes(int retryAfterForm)
     {
         using var timeout = new CancellationTokenSource(TestTimeouts.Pipeline);
-        var active = await WaitForAllSubscribedAsync(timeout.Token);
+        var active = await fixture.WaitForAllSubscribedAsync(timeout.Token);
         var userId = active[0].UserId;
         using var topic = new NotificationTopicReader(await fixture.GetConnectionStringAsync("kafka"));
 
@@ -228,35 +228,9 @@ public sealed class SubscriptionManagerEmulatorTests(SubscriptionsAppFixture fix
         Assert.Contains("client secret is wrong", token.Message, StringComparison.Ordinal);
     }
 
-    // A mailbox is ready once Graph has its subscription, Redis its clientState, and the first catch-up ran.
-    private async Task<IReadOnlyList<(string Id, string UserId)>> WaitForAllSubscribedAsync(CancellationToken cancellationToken)
-    {
-        var tenantId = (await fixture.EnvironmentOfAsync("subscriptions"))[TenantKey];
-        var store = new MailboxStore(fixture.Redis, TimeProvider.System);
-        var active = await WaitForAsync(
-            async () =>
-            {
-                var found = await fixture.ActiveSubscriptionsAsync(cancellationToken);
-                var ready = new List<(string Id, string UserId)>();
-                foreach (var subscription in found)
-                {
-                    var state = await store.GetStateAsync(tenantId, subscription.UserId);
-                    if (state.SubscriptionId == subscription.Id && state.LastCatchUpAt is not null)
-                    {
-                        ready.Add(subscription);
-                    }
-                }
-
-                return ready;
-            },
-            ready => ready.Select(subscription => subscription.UserId).Distinct().Count() == SubscriptionsAppFixture.MailboxCount,
-            cancellationToken);
-        return active.OrderBy(subscription => subscription.UserId, StringComparer.Ordinal).ToList();
-    }
-
     private async Task<string> InboxIdAsync(string tenantId, string userId, CancellationToken cancellationToken)
     {
-        var folders = await WaitForAsync(
+        var folders = await Polling.UntilAsync(
             async () => await fixture.Redis.GetDatabase().HashGetAllAsync(SubscriptionKeys.Folders(tenantId, userId)),
             entries => entries.Any(entry => entry.Value.ToString().Contains("\"Inbox\"", StringComparison.Ordinal)),
             cancellationToken);
@@ -277,18 +251,4 @@ public sealed class SubscriptionManagerEmulatorTests(SubscriptionsAppFixture fix
 
     private static bool HasRuleRecord(IReadOnlyList<NotificationRecord> records, string ruleId, string changeType) =>
         records.Any(record => record.Kind == RecordKinds.Rule && record.ResourceId == ruleId && record.ChangeType == changeType);
-
-    private static async Task<T> WaitForAsync<T>(Func<Task<T>> read, Func<T, bool> done, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var value = await read();
-            if (done(value))
-            {
-                return value;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
-        }
-    }
 }

@@ -5,6 +5,7 @@ using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Outlook.Subscriptions.Storage;
 using Outlook.Tests.Common;
 using StackExchange.Redis;
 
@@ -87,6 +88,34 @@ public class SubscriptionsAppFixture : IAsyncLifetime
             .Where(subscription => subscription.GetProperty("active").GetBoolean())
             .Select(subscription => (subscription.GetProperty("id").GetString()!, subscription.GetProperty("userId").GetString()!))
             .ToList();
+    }
+
+    /// <summary>
+    /// Waits until every mailbox is ready: Graph has its subscription, Redis its clientState, and
+    /// the first catch-up ran. Returns the subscriptions ordered by user id.
+    /// </summary>
+    public async Task<IReadOnlyList<(string Id, string UserId)>> WaitForAllSubscribedAsync(CancellationToken cancellationToken)
+    {
+        var tenantId = (await EnvironmentOfAsync("subscriptions"))["Outlook__Tenants__0__TenantId"];
+        var store = new MailboxStore(Redis, TimeProvider.System);
+        var ready = await Polling.UntilAsync(
+            async () =>
+            {
+                var found = new List<(string Id, string UserId)>();
+                foreach (var subscription in await ActiveSubscriptionsAsync(cancellationToken))
+                {
+                    var state = await store.GetStateAsync(tenantId, subscription.UserId);
+                    if (state.SubscriptionId == subscription.Id && state.LastCatchUpAt is not null)
+                    {
+                        found.Add(subscription);
+                    }
+                }
+
+                return found;
+            },
+            found => found.Select(subscription => subscription.UserId).Distinct().Count() == MailboxCount,
+            cancellationToken);
+        return ready.OrderBy(subscription => subscription.UserId, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>Returns the user ids of the emulator's mailboxes.</summary>
