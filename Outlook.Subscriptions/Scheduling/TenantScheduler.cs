@@ -134,9 +134,9 @@ public sealed partial class TenantScheduler(
                     return;
                 }
             }
-            catch (Exception ex) when (ex is StackExchange.Redis.RedisException or TimeoutException)
+            catch (Exception ex) when (ex is RedisException or TimeoutException)
             {
-                // Redis is unreachable; the next check or cycle finds out whether it came back empty.
+                // Redis is unreachable, so the next check or cycle finds out whether it came back empty.
             }
         }
     }
