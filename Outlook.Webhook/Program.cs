@@ -5,7 +5,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddKafkaClients();
-builder.AddRedisClient("redis");
+builder.AddOutlookRedisClient("redis");
 builder.AddWebhook();
 
 var app = builder.Build();

@@ -13,7 +13,7 @@ public static class WebhookExtensions
 {
     /// <summary>
     /// Registers the webhook's options, request handling, verification, deduplication and
-    /// producer. Expects AddKafkaClients and AddRedisClient("redis") to have run.
+    /// producer. Expects AddKafkaClients and AddOutlookRedisClient("redis") to have run.
     /// </summary>
     public static IHostApplicationBuilder AddWebhook(this IHostApplicationBuilder builder)
     {

@@ -13,7 +13,7 @@ internal static class WorkerServiceExtensions
     public static IHostApplicationBuilder AddNormalizerWorker(this IHostApplicationBuilder builder)
     {
         builder.AddKafkaClients();
-        builder.AddRedisClient("redis");
+        builder.AddOutlookRedisClient("redis");
 
         builder.Services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<WorkerOptions>, WorkerOptionsValidator>();

@@ -22,7 +22,7 @@ public static class SubscriptionsServiceExtensions
     /// <summary>Registers the subscription manager: options, Redis, Kafka, Graph access and the background services.</summary>
     public static IHostApplicationBuilder AddSubscriptionsServices(this IHostApplicationBuilder builder)
     {
-        builder.AddRedisClient("redis");
+        builder.AddOutlookRedisClient("redis");
         builder.AddKafkaClients();
 
         var services = builder.Services;

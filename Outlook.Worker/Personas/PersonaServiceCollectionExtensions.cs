@@ -24,7 +24,7 @@ public static class PersonaServiceCollectionExtensions
 
         if (!builder.Services.Any(service => service.ServiceType == typeof(IConnectionMultiplexer)))
         {
-            builder.AddRedisClient("redis");
+            builder.AddOutlookRedisClient("redis");
         }
 
         if (!builder.Services.Any(service => service.ServiceType == typeof(KafkaClientFactory)))
