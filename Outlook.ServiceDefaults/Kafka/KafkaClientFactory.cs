@@ -12,15 +12,18 @@ public sealed class KafkaClientFactory(IOptions<KafkaClientOptions> options, ILo
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger("Outlook.Kafka");
 
-    /// <summary>Producer settings: idempotent with acks=all, so a retried send neither duplicates nor reorders.</summary>
-    public ProducerConfig CreateProducerConfig()
+    /// <summary>
+    /// Creates producer settings: idempotent with acks=all, so a retried send neither duplicates
+    /// nor reorders. A linger.ms under Kafka:Producer wins over <paramref name="lingerMs"/>.
+    /// </summary>
+    public ProducerConfig CreateProducerConfig(int lingerMs = 2)
     {
         var config = new ProducerConfig
         {
             BootstrapServers = options.Value.BootstrapServers,
             EnableIdempotence = true,
             Acks = Acks.All,
-            LingerMs = 2,
+            LingerMs = lingerMs,
             MessageTimeoutMs = 30_000,
             StatisticsIntervalMs = 0,
         };
