@@ -8,8 +8,12 @@ public sealed class WorkerOptions
     /// <summary>Kafka consumer group of every worker instance.</summary>
     public string GroupId { get; set; } = "outlook-worker";
 
-    /// <summary>Maximum records consumed but not yet finished, across all partitions; the consumer pauses at this bound.</summary>
-    public int MaxPendingRecords { get; set; } = 1000;
+    /// <summary>
+    /// Maximum unfinished records across all partitions. The consumer pauses at this bound and
+    /// resumes at half of it. A backlog over 1,000 mailboxes drained at 1,040 events/s with 1,000
+    /// and at 2,940 with 3,000, because mailbox batches grow (peak RSS 198 and 227 MB).
+    /// </summary>
+    public int MaxPendingRecords { get; set; } = 3000;
 
     /// <summary>Maximum records of one mailbox processed as one group (fetched together, published in order).</summary>
     public int MailboxBatchSize { get; set; } = 20;
