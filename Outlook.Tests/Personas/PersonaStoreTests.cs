@@ -13,7 +13,7 @@ public sealed class PersonaStoreTests(RedisServerFixture redis) : IClassFixture<
     public async Task PersonaStore_UnknownTuid_ReturnsEmptyPersonaAtVersionZero()
     {
         using var timeout = new CancellationTokenSource(Timeout);
-        var store = new PersonaStore(redis.Connection);
+        using var store = new PersonaStore(redis.Connection);
 
         var stored = await store.LoadAsync(NewTuid(), timeout.Token);
 
@@ -25,14 +25,15 @@ public sealed class PersonaStoreTests(RedisServerFixture redis) : IClassFixture<
     public async Task PersonaStore_SavedPersona_LoadsWithItsState()
     {
         using var timeout = new CancellationTokenSource(Timeout);
-        var store = new PersonaStore(redis.Connection);
+        using var store = new PersonaStore(redis.Connection);
         var tuid = NewTuid();
         var state = new PersonaState();
         PersonaEvents.Replay(state, PersonaEvents.NineToFive(20));
         state.Tuid = tuid;
 
         Assert.True(await store.TrySaveAsync(new StoredPersona(state, 0), timeout.Token));
-        var loaded = await store.LoadAsync(tuid, timeout.Token);
+        using var reader = new PersonaStore(redis.Connection);
+        var loaded = await reader.LoadAsync(tuid, timeout.Token);
 
         Assert.Equal(1, loaded.Version);
         Assert.Equal(state.EventCount, loaded.State.EventCount);
@@ -45,7 +46,7 @@ public sealed class PersonaStoreTests(RedisServerFixture redis) : IClassFixture<
     public async Task PersonaStore_StaleVersion_IsRejected()
     {
         using var timeout = new CancellationTokenSource(Timeout);
-        var store = new PersonaStore(redis.Connection);
+        using var store = new PersonaStore(redis.Connection);
         var tuid = NewTuid();
         Assert.True(await store.TrySaveAsync(new StoredPersona(new PersonaState { Tuid = tuid, EventCount = 1 }, 0), timeout.Token));
         var first = await store.LoadAsync(tuid, timeout.Token);
@@ -64,7 +65,7 @@ public sealed class PersonaStoreTests(RedisServerFixture redis) : IClassFixture<
     public async Task PersonaStore_SecondCreate_IsRejected()
     {
         using var timeout = new CancellationTokenSource(Timeout);
-        var store = new PersonaStore(redis.Connection);
+        using var store = new PersonaStore(redis.Connection);
         var tuid = NewTuid();
 
         Assert.True(await store.TrySaveAsync(new StoredPersona(new PersonaState { Tuid = tuid }, 0), timeout.Token));
@@ -77,7 +78,7 @@ public sealed class PersonaStoreTests(RedisServerFixture redis) : IClassFixture<
     public async Task PersonaStore_Document_UsesPersonaKeyAndHoldsNoSubject()
     {
         using var timeout = new CancellationTokenSource(Timeout);
-        var store = new PersonaStore(redis.Connection);
+        using var store = new PersonaStore(redis.Connection);
         var tuid = NewTuid();
         var state = new PersonaState();
         PersonaEvents.Replay(state, PersonaEvents.NineToFive(5));
@@ -89,6 +90,62 @@ public sealed class PersonaStoreTests(RedisServerFixture redis) : IClassFixture<
         Assert.NotNull(document);
         Assert.DoesNotContain("subject", document, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("partner.example", document, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PersonaStore_CacheStaleAfterOtherWriter_SaveIsRejectedThenReloads()
+    {
+        using var timeout = new CancellationTokenSource(Timeout);
+        using var store = new PersonaStore(redis.Connection);
+        using var otherWriter = new PersonaStore(redis.Connection);
+        var tuid = NewTuid();
+        Assert.True(await store.TrySaveAsync(new StoredPersona(new PersonaState { Tuid = tuid, EventCount = 1 }, 0), timeout.Token));
+        var other = await otherWriter.LoadAsync(tuid, timeout.Token);
+        other.State.EventCount = 5;
+        Assert.True(await otherWriter.TrySaveAsync(other, timeout.Token));
+
+        var cached = await store.LoadAsync(tuid, timeout.Token);
+        cached.State.EventCount = 2;
+        var saved = await store.TrySaveAsync(cached, timeout.Token);
+        var reloaded = await store.LoadAsync(tuid, timeout.Token);
+
+        Assert.Equal(1, cached.Version);
+        Assert.False(saved);
+        Assert.Equal(2, reloaded.Version);
+        Assert.Equal(5, reloaded.State.EventCount);
+    }
+
+    [Fact]
+    public async Task PersonaStore_CachedPersonaDeletedFromRedis_StartsOver()
+    {
+        using var timeout = new CancellationTokenSource(Timeout);
+        using var store = new PersonaStore(redis.Connection);
+        var tuid = NewTuid();
+        Assert.True(await store.TrySaveAsync(new StoredPersona(new PersonaState { Tuid = tuid, EventCount = 3 }, 0), timeout.Token));
+        await redis.Connection.GetDatabase().KeyDeleteAsync(RedisKeys.Persona(tuid));
+
+        var cached = await store.LoadAsync(tuid, timeout.Token);
+        var saved = await store.TrySaveAsync(cached, timeout.Token);
+        var reloaded = await store.LoadAsync(tuid, timeout.Token);
+
+        Assert.False(saved);
+        Assert.Equal(0, reloaded.Version);
+        Assert.Equal(0, reloaded.State.EventCount);
+    }
+
+    [Fact]
+    public async Task PersonaStore_CacheOff_ReadsRedisEveryTime()
+    {
+        using var timeout = new CancellationTokenSource(Timeout);
+        using var store = new PersonaStore(redis.Connection, cacheSize: 0);
+        var tuid = NewTuid();
+        var state = new PersonaState { Tuid = tuid, EventCount = 4 };
+        Assert.True(await store.TrySaveAsync(new StoredPersona(state, 0), timeout.Token));
+
+        var loaded = await store.LoadAsync(tuid, timeout.Token);
+
+        Assert.NotSame(state, loaded.State);
+        Assert.Equal(4, loaded.State.EventCount);
     }
 
     private static string NewTuid() => "tuid-store-" + Guid.NewGuid().ToString("N");

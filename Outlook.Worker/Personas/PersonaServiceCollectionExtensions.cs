@@ -34,7 +34,9 @@ public static class PersonaServiceCollectionExtensions
 
         builder.Services.AddSingleton<PersonaSettingsResolver>();
         builder.Services.AddSingleton(_ => PersonaEngine.CreateDefault());
-        builder.Services.AddSingleton<PersonaStore>();
+        builder.Services.AddSingleton(services => new PersonaStore(
+            services.GetRequiredService<IConnectionMultiplexer>(),
+            services.GetRequiredService<IOptions<PersonaOptions>>().Value.CacheSize));
         builder.Services.AddSingleton<PersonaTelemetry>();
         builder.Services.AddSingleton<PersonaProcessor>();
         builder.Services.AddHostedService<PersonaConsumerService>();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Caching.Memory;
 using Outlook.Contracts;
 using Outlook.Worker.Personas.State;
 using StackExchange.Redis;
@@ -10,15 +11,31 @@ namespace Outlook.Worker.Personas.Hosting;
 /// the version is still the one read, so two consumers briefly owning one partition during a
 /// rebalance cannot overwrite each other's updates.
 /// </summary>
-internal sealed class PersonaStore(IConnectionMultiplexer redis)
+/// <remarks>
+/// The last saved state of up to <c>cacheSize</c> personas stays in memory, so the next event of
+/// the same user skips reading and parsing the document. A load takes the entry out of the cache
+/// and a successful save puts it back. A state that failed to apply or to save is therefore never
+/// reused, and a copy made stale by another writer fails its versioned save and is read again.
+/// </remarks>
+internal sealed class PersonaStore(IConnectionMultiplexer redis, int cacheSize = PersonaStore.DefaultCacheSize) : IDisposable
 {
+    public const int DefaultCacheSize = 2000;
+
     private const string VersionField = "version";
     private const string DocumentField = "state";
+
+    private readonly MemoryCache? _cache = cacheSize > 0 ? new MemoryCache(new MemoryCacheOptions { SizeLimit = cacheSize }) : null;
 
     public async Task<StoredPersona> LoadAsync(string tuid, CancellationToken cancellationToken)
     {
         // StackExchange.Redis takes no CancellationToken; its own timeouts bound each call.
         cancellationToken.ThrowIfCancellationRequested();
+        if (_cache is not null && _cache.TryGetValue(tuid, out CachedPersona? cached) && cached?.Take() is { } persona)
+        {
+            _cache.Remove(tuid);
+            return persona;
+        }
+
         var values = await redis.GetDatabase().HashGetAsync(RedisKeys.Persona(tuid), [VersionField, DocumentField]);
         if (values[0].IsNull || values[1].IsNull)
         {
@@ -30,7 +47,10 @@ internal sealed class PersonaStore(IConnectionMultiplexer redis)
         return new StoredPersona(state, (long)values[0]);
     }
 
-    /// <summary>Writes the persona if nobody else wrote it since it was loaded; returns false on a conflict.</summary>
+    /// <summary>
+    /// Writes the persona if nobody else wrote it since it was loaded; returns false on a conflict.
+    /// After a successful save the store keeps the state, so the caller must not change it.
+    /// </summary>
     public async Task<bool> TrySaveAsync(StoredPersona persona, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -42,6 +62,22 @@ internal sealed class PersonaStore(IConnectionMultiplexer redis)
             ? Condition.HashNotExists(key, VersionField)
             : Condition.HashEqual(key, VersionField, persona.Version));
         _ = transaction.HashSetAsync(key, [new(VersionField, persona.Version + 1), new(DocumentField, document)]);
-        return await transaction.ExecuteAsync();
+        if (!await transaction.ExecuteAsync())
+        {
+            return false;
+        }
+
+        _cache?.Set(persona.State.Tuid, new CachedPersona(persona with { Version = persona.Version + 1 }), new MemoryCacheEntryOptions { Size = 1 });
+        return true;
+    }
+
+    public void Dispose() => _cache?.Dispose();
+
+    /// <summary>A cache entry that only one load can take, so two loads never share one state.</summary>
+    private sealed class CachedPersona(StoredPersona persona)
+    {
+        private StoredPersona? _persona = persona;
+
+        public StoredPersona? Take() => Interlocked.Exchange(ref _persona, null);
     }
 }

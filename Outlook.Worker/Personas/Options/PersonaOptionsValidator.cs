@@ -16,6 +16,11 @@ internal sealed class PersonaOptionsValidator : IValidateOptions<PersonaOptions>
         }
 
         Positive(failures, $"{root}:RetryDelay", options.RetryDelay);
+        if (options.CacheSize < 0)
+        {
+            failures.Add($"{root}:CacheSize is {options.CacheSize}: it must be 0 (no cache) or more.");
+        }
+
         ValidateSettings(failures, root, options);
         foreach (var (tenantId, settings) in options.Tenants)
         {
