@@ -23,6 +23,7 @@ internal static class WorkerServiceExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<GraphClientProvider>();
         builder.Services.AddSingleton<WorkerMetrics>();
+        builder.Services.AddSingleton<RedisReadRetry>();
         builder.Services.AddSingleton<IdentityResolver>();
         builder.Services.AddSingleton<MessageStateStore>();
         builder.Services.AddSingleton<MessageEnricher>();

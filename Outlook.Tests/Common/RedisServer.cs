@@ -7,7 +7,7 @@ namespace Outlook.Tests.Common;
 /// <summary>A real redis-server process from PATH on a free loopback port, without persistence, stopped by its PID.</summary>
 internal sealed class RedisServer : IAsyncDisposable
 {
-    private readonly Process _process;
+    private Process _process;
 
     private RedisServer(Process process, int port, ConnectionMultiplexer connection)
     {
@@ -25,16 +25,7 @@ internal sealed class RedisServer : IAsyncDisposable
     public static async Task<RedisServer> StartAsync()
     {
         var port = LoopbackPorts.Free();
-        var start = new ProcessStartInfo("redis-server")
-        {
-            ArgumentList = { "--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no" },
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        var process = Process.Start(start)
-            ?? throw new InvalidOperationException("redis-server did not start; install the redis-server package so it is on PATH.");
-        process.OutputDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
+        var process = StartProcess(port);
 
         using var timeout = new CancellationTokenSource(TestTimeouts.Operation);
         while (true)
@@ -62,11 +53,34 @@ internal sealed class RedisServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Kills the server and starts an empty one on the same port; the connection reconnects by itself.</summary>
+    public async Task RestartAsync()
+    {
+        await StopAsync();
+        _process.Dispose();
+        _process = StartProcess(Port);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Connection.DisposeAsync();
         await StopAsync();
         _process.Dispose();
+    }
+
+    private static Process StartProcess(int port)
+    {
+        var start = new ProcessStartInfo("redis-server")
+        {
+            ArgumentList = { "--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no" },
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        var process = Process.Start(start)
+            ?? throw new InvalidOperationException("redis-server did not start; install the redis-server package so it is on PATH.");
+        process.OutputDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        return process;
     }
 
     private static string LoopbackAddress(int port) => $"127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}";

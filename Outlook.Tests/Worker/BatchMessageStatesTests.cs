@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Outlook.Tests.Common;
 using Outlook.Worker.Identity;
 using Outlook.Worker.Normalization;
@@ -12,7 +13,7 @@ public sealed class BatchMessageStatesTests(WorkerPipelineFixture fixture) : ICl
 {
     private const string TenantId = "tenant-batch-states";
 
-    private readonly MessageStateStore _store = new(fixture.Redis);
+    private readonly MessageStateStore _store = new(fixture.Redis, new RedisReadRetry(NullLogger<RedisReadRetry>.Instance));
 
     [Fact]
     public async Task BatchStates_PartialSet_MergesWithStoredState()
@@ -22,7 +23,7 @@ public sealed class BatchMessageStatesTests(WorkerPipelineFixture fixture) : ICl
         var batch = new BatchMessageStates(_store);
 
         batch.Set(TenantId, mailbox, message, new MessageMetadata { FlagStatus = "flagged" });
-        var state = await batch.GetAsync(TenantId, mailbox, message).WaitAsync(TestTimeouts.Operation);
+        var state = await batch.GetAsync(TenantId, mailbox, message, CancellationToken.None).WaitAsync(TestTimeouts.Operation);
 
         Assert.NotNull(state);
         Assert.True(state.IsRead);
@@ -39,7 +40,7 @@ public sealed class BatchMessageStatesTests(WorkerPipelineFixture fixture) : ICl
 
         batch.Delete(TenantId, mailbox, message);
 
-        Assert.Null(await batch.GetAsync(TenantId, mailbox, message).WaitAsync(TestTimeouts.Operation));
+        Assert.Null(await batch.GetAsync(TenantId, mailbox, message, CancellationToken.None).WaitAsync(TestTimeouts.Operation));
     }
 
     [Fact]
@@ -51,7 +52,7 @@ public sealed class BatchMessageStatesTests(WorkerPipelineFixture fixture) : ICl
 
         batch.Delete(TenantId, mailbox, message);
         batch.Set(TenantId, mailbox, message, new MessageMetadata { IsRead = false });
-        var state = await batch.GetAsync(TenantId, mailbox, message).WaitAsync(TestTimeouts.Operation);
+        var state = await batch.GetAsync(TenantId, mailbox, message, CancellationToken.None).WaitAsync(TestTimeouts.Operation);
 
         Assert.NotNull(state);
         Assert.False(state.IsRead);
@@ -66,7 +67,7 @@ public sealed class BatchMessageStatesTests(WorkerPipelineFixture fixture) : ICl
         await _store.SetAsync(TenantId, mailbox, message, new MessageMetadata { FlagStatus = "complete" }).WaitAsync(TestTimeouts.Operation);
         var batch = new BatchMessageStates(_store);
 
-        var state = await batch.GetAsync(TenantId, mailbox, message).WaitAsync(TestTimeouts.Operation);
+        var state = await batch.GetAsync(TenantId, mailbox, message, CancellationToken.None).WaitAsync(TestTimeouts.Operation);
 
         Assert.NotNull(state);
         Assert.Equal("complete", state.FlagStatus);
@@ -99,7 +100,7 @@ public sealed class BatchMessageStatesTests(WorkerPipelineFixture fixture) : ICl
             }
         }
 
-        var expected = await batch.GetAsync(TenantId, mailbox, message).WaitAsync(TestTimeouts.Operation);
+        var expected = await batch.GetAsync(TenantId, mailbox, message, CancellationToken.None).WaitAsync(TestTimeouts.Operation);
         foreach (var write in writes)
         {
             var stored = write is null
@@ -108,7 +109,7 @@ public sealed class BatchMessageStatesTests(WorkerPipelineFixture fixture) : ICl
             await stored.WaitAsync(TestTimeouts.Operation);
         }
 
-        var actual = await _store.GetAsync(TenantId, mailbox, message).WaitAsync(TestTimeouts.Operation);
+        var actual = await _store.GetAsync(TenantId, mailbox, message, CancellationToken.None).WaitAsync(TestTimeouts.Operation);
         Assert.Equal(expected, actual);
     }
 

@@ -32,7 +32,7 @@ public sealed class RecordPreparerTests(WorkerPipelineFixture fixture) : IClassF
         var metrics = new WorkerMetrics(_services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
         var tenants = _services.GetRequiredService<IOptionsMonitor<TenantsOptions>>();
         var enricher = new MessageEnricher(metrics, TimeProvider.System, Options.Create(new WorkerOptions()), NullLogger<MessageEnricher>.Instance);
-        return new RecordPreparer(tenants, new IdentityResolver(fixture.Redis, metrics), new GraphClientProvider(tenants), enricher);
+        return new RecordPreparer(tenants, new IdentityResolver(fixture.Redis, new RedisReadRetry(NullLogger<RedisReadRetry>.Instance), metrics), new GraphClientProvider(tenants), enricher);
     }
 
     private static ConsumeResult<string, byte[]> Consumed(byte[] value) => new()

@@ -68,7 +68,7 @@ public sealed class WorkerEmulatorTests : IClassFixture<EmulatorFixture>, IClass
         var tenants = _services.GetRequiredService<IOptionsMonitor<TenantsOptions>>();
         var options = Options.Create(new WorkerOptions { InitialBackoff = TimeSpan.FromMilliseconds(100) });
         var enricher = new MessageEnricher(metrics, TimeProvider.System, options, NullLogger<MessageEnricher>.Instance);
-        return new RecordPreparer(tenants, new IdentityResolver(_infrastructure.Redis, metrics), _services.GetRequiredService<GraphClientProvider>(), enricher);
+        return new RecordPreparer(tenants, new IdentityResolver(_infrastructure.Redis, new RedisReadRetry(NullLogger<RedisReadRetry>.Instance), metrics), _services.GetRequiredService<GraphClientProvider>(), enricher);
     }
 
     private async Task<(string UserId, string Address)> MailboxAsync(int index, CancellationToken cancellationToken)

@@ -12,14 +12,14 @@ internal sealed class BatchMessageStates(MessageStateStore store)
     private readonly Dictionary<string, PendingState> _pending = new(StringComparer.Ordinal);
 
     /// <summary>Returns the state the message has after the batch's earlier records, merging Redis with their pending writes.</summary>
-    public async Task<MessageState?> GetAsync(string tenantId, string mailboxId, string messageId)
+    public async Task<MessageState?> GetAsync(string tenantId, string mailboxId, string messageId, CancellationToken cancellationToken)
     {
         if (!_pending.TryGetValue(MessageStateStore.Key(tenantId, mailboxId, messageId), out var pending))
         {
-            return await store.GetAsync(tenantId, mailboxId, messageId);
+            return await store.GetAsync(tenantId, mailboxId, messageId, cancellationToken);
         }
 
-        var stored = pending.Deleted ? null : await store.GetAsync(tenantId, mailboxId, messageId);
+        var stored = pending.Deleted ? null : await store.GetAsync(tenantId, mailboxId, messageId, cancellationToken);
         return pending.ApplyTo(stored);
     }
 

@@ -10,11 +10,14 @@ namespace Outlook.Worker.Identity;
 /// tuid, written by the subscription manager's user sync). A user missing from the map gets the
 /// derived TUID the user sync would also write, and the address the resource showed.
 /// </summary>
-internal sealed class IdentityResolver(IConnectionMultiplexer redis, WorkerMetrics metrics)
+internal sealed class IdentityResolver(IConnectionMultiplexer redis, RedisReadRetry retry, WorkerMetrics metrics)
 {
-    public async Task<MailboxIdentity> ResolveAsync(string tenantId, string mailboxId)
+    public async Task<MailboxIdentity> ResolveAsync(string tenantId, string mailboxId, CancellationToken cancellationToken)
     {
-        var entry = await redis.GetDatabase().HashGetAsync(RedisKeys.Identity(tenantId, mailboxId), ["address", "upn", "tuid"]);
+        var key = RedisKeys.Identity(tenantId, mailboxId);
+        var entry = await retry.ExecuteAsync(
+            async _ => await redis.GetDatabase().HashGetAsync(key, ["address", "upn", "tuid"]),
+            cancellationToken);
         var address = FirstPresent(entry[0], entry[1]);
         var tuid = FirstPresent(entry[2]);
         if (tuid is not null)

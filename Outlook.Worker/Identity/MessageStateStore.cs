@@ -9,16 +9,19 @@ namespace Outlook.Worker.Identity;
 /// be classified as read, unread, flagged or moved. Entries expire, so a message untouched for
 /// <see cref="Retention"/> is reported as plain email_updated on its next change.
 /// </summary>
-internal sealed class MessageStateStore(IConnectionMultiplexer redis)
+internal sealed class MessageStateStore(IConnectionMultiplexer redis, RedisReadRetry retry)
 {
     public static readonly TimeSpan Retention = TimeSpan.FromDays(30);
 
     public static string Key(string tenantId, string mailboxId, string messageId) =>
         $"{RedisKeys.Prefix}msgstate:{tenantId}:{mailboxId.ToLowerInvariant()}:{messageId}";
 
-    public async Task<MessageState?> GetAsync(string tenantId, string mailboxId, string messageId)
+    public async Task<MessageState?> GetAsync(string tenantId, string mailboxId, string messageId, CancellationToken cancellationToken)
     {
-        var values = await redis.GetDatabase().HashGetAsync(Key(tenantId, mailboxId, messageId), ["read", "flag", "folder"]);
+        var key = Key(tenantId, mailboxId, messageId);
+        var values = await retry.ExecuteAsync(
+            async _ => await redis.GetDatabase().HashGetAsync(key, ["read", "flag", "folder"]),
+            cancellationToken);
         if (values.All(value => value.IsNull))
         {
             return null;

@@ -104,7 +104,7 @@ internal sealed class MailboxBatchProcessor(
         var messageId = record.Kind == RecordKinds.Message ? MessageIdOf(input) : null;
         if (messageId is not null && string.Equals(record.ChangeType, "updated", StringComparison.OrdinalIgnoreCase))
         {
-            input = input with { PreviousState = await batchStates.GetAsync(record.TenantId, record.MailboxId, messageId) };
+            input = input with { PreviousState = await batchStates.GetAsync(record.TenantId, record.MailboxId, messageId, cancellationToken) };
         }
 
         var result = EventNormalizer.Normalize(input);

@@ -59,7 +59,7 @@ internal sealed class RecordPreparer(
         }
 
         var context = new TenantContext(tenant.TenantId, tenant.DomainId, new TenantDomains(tenant.InternalDomains));
-        var owner = await identities.ResolveAsync(record.TenantId, record.MailboxId);
+        var owner = await identities.ResolveAsync(record.TenantId, record.MailboxId, cancellationToken);
         var input = new NormalizationInput(record, context, owner);
         if (NeedsFetch(record) is { } messageId)
         {
