@@ -26,6 +26,9 @@ internal sealed class ScriptedGraph : IAsyncDisposable
 
     public ConcurrentQueue<(TimeSpan At, string Path, string Query)> Requests { get; } = new();
 
+    /// <summary>Time on the clock that stamps <see cref="Requests"/>.</summary>
+    public TimeSpan Elapsed => _clock.Elapsed;
+
     public string BaseUrl { get; private set; } = "";
 
     public static async Task<ScriptedGraph> StartAsync()
