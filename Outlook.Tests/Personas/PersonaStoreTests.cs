@@ -134,6 +134,26 @@ public sealed class PersonaStoreTests(RedisServerFixture redis) : IClassFixture<
     }
 
     [Fact]
+    public async Task PersonaStore_KeyRecreatedAtCachedVersion_CachedSaveIsRejected()
+    {
+        using var timeout = new CancellationTokenSource(Timeout);
+        using var store = new PersonaStore(redis.Connection);
+        using var otherWriter = new PersonaStore(redis.Connection, cacheSize: 0);
+        var tuid = NewTuid();
+        Assert.True(await store.TrySaveAsync(new StoredPersona(new PersonaState { Tuid = tuid, EventCount = 3 }, 0), timeout.Token));
+        await redis.Connection.GetDatabase().KeyDeleteAsync(RedisKeys.Persona(tuid));
+        Assert.True(await otherWriter.TrySaveAsync(new StoredPersona(new PersonaState { Tuid = tuid, EventCount = 7 }, 0), timeout.Token));
+
+        var cached = await store.LoadAsync(tuid, timeout.Token);
+        cached.State.EventCount = 4;
+        var saved = await store.TrySaveAsync(cached, timeout.Token);
+        var stored = await otherWriter.LoadAsync(tuid, timeout.Token);
+
+        Assert.False(saved);
+        Assert.Equal(7, stored.State.EventCount);
+    }
+
+    [Fact]
     public async Task PersonaStore_CacheOff_ReadsRedisEveryTime()
     {
         using var timeout = new CancellationTokenSource(Timeout);
