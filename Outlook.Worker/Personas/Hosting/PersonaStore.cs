@@ -7,9 +7,9 @@ using StackExchange.Redis;
 namespace Outlook.Worker.Personas.Hosting;
 
 /// <summary>
-/// Stores each persona as a Redis hash of a version and a JSON document. A save succeeds only if
-/// the version is still the one read, so two consumers briefly owning one partition during a
-/// rebalance cannot overwrite each other's updates.
+/// Stores each persona as a Redis hash of a version, a JSON document and a save stamp. A save
+/// succeeds only if the version and stamp are still the ones read, so two consumers briefly
+/// owning one partition during a rebalance cannot overwrite each other's updates.
 /// </summary>
 /// <remarks>
 /// The last saved state of up to <c>cacheSize</c> personas stays in memory, so the next event of
@@ -25,7 +25,7 @@ internal sealed class PersonaStore(IConnectionMultiplexer redis, int cacheSize =
     private const string DocumentField = "state";
 
     // A deleted key restarts its version at 1, so a cached copy at the same version could
-    // overwrite another writer's update. A random stamp per save tells the two writes apart.
+    // overwrite another writer's update. A random stamp written by each save distinguishes the two writes.
     private const string StampField = "stamp";
 
     private readonly MemoryCache? _cache = cacheSize > 0 ? new MemoryCache(new MemoryCacheOptions { SizeLimit = cacheSize }) : null;
