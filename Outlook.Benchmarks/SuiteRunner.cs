@@ -13,7 +13,7 @@ internal static class SuiteRunner
 
         Suites (rates are notifications per second; each load stops by itself; all traffic goes to 127.0.0.1):
           webhook      webhook and bare Kestrel: throughput limit (closed loop) and ack latency (open loop)
-                       --rate 2000 --duration 30 --items 1,10 --connections 32 --saturation-seconds 15
+                       --rate 2000 --duration 30 --items 1,10 --connections 128 --saturation-seconds 15
           bare         the same against bare Kestrel only
           sustainable  highest rate with ack p99 under --p99-ms 100 for --duration 60 s per step
                        --start 1000 --max 16000 --steps 6 --items 1 --target webhook|bare --workers 0
