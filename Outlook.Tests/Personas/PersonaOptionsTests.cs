@@ -26,6 +26,16 @@ public sealed class PersonaOptionsTests
     }
 
     [Fact]
+    public void PersonaOptions_NegativeCacheSize_IsNamed()
+    {
+        using var host = Build(new() { ["Personas:CacheSize"] = "-1" });
+
+        var exception = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<PersonaOptions>>().Value);
+
+        Assert.Contains(exception.Failures, failure => failure.StartsWith("Personas:CacheSize", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void PersonaOptions_TenantOverride_KeepsConfiguredDefaults()
     {
         using var host = Build(new()

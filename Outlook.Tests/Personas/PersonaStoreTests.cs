@@ -134,6 +134,77 @@ public sealed class PersonaStoreTests(RedisServerFixture redis) : IClassFixture<
     }
 
     [Fact]
+    public async Task PersonaStore_KeyRecreatedAtCachedVersion_CachedSaveIsRejected()
+    {
+        using var timeout = new CancellationTokenSource(Timeout);
+        using var store = new PersonaStore(redis.Connection);
+        using var otherWriter = new PersonaStore(redis.Connection, cacheSize: 0);
+        var tuid = NewTuid();
+        Assert.True(await store.TrySaveAsync(new StoredPersona(new PersonaState { Tuid = tuid, EventCount = 3 }, 0), timeout.Token));
+        await redis.Connection.GetDatabase().KeyDeleteAsync(RedisKeys.Persona(tuid));
+        Assert.True(await otherWriter.TrySaveAsync(new StoredPersona(new PersonaState { Tuid = tuid, EventCount = 7 }, 0), timeout.Token));
+
+        var cached = await store.LoadAsync(tuid, timeout.Token);
+        cached.State.EventCount = 4;
+        var saved = await store.TrySaveAsync(cached, timeout.Token);
+        var stored = await otherWriter.LoadAsync(tuid, timeout.Token);
+
+        Assert.False(saved);
+        Assert.Equal(7, stored.State.EventCount);
+    }
+
+    [Fact]
+    public async Task PersonaStore_ConcurrentLoads_ShareNoState()
+    {
+        using var timeout = new CancellationTokenSource(Timeout);
+        using var store = new PersonaStore(redis.Connection);
+        var tuid = NewTuid();
+        Assert.True(await store.TrySaveAsync(new StoredPersona(new PersonaState { Tuid = tuid, EventCount = 1 }, 0), timeout.Token));
+
+        var loads = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => store.LoadAsync(tuid, timeout.Token)));
+        var saves = await Task.WhenAll(loads.Select(loaded => store.TrySaveAsync(loaded, timeout.Token)));
+
+        Assert.Equal(loads.Length, loads.Select(loaded => loaded.State).Distinct(ReferenceEqualityComparer.Instance).Count());
+        Assert.Equal(1, saves.Count(saved => saved));
+    }
+
+    [Fact]
+    public async Task PersonaStore_FailedApply_NextLoadReadsSavedState()
+    {
+        using var timeout = new CancellationTokenSource(Timeout);
+        using var store = new PersonaStore(redis.Connection);
+        var tuid = NewTuid();
+        Assert.True(await store.TrySaveAsync(new StoredPersona(new PersonaState { Tuid = tuid, EventCount = 1 }, 0), timeout.Token));
+
+        var failed = await store.LoadAsync(tuid, timeout.Token);
+        failed.State.EventCount = 99;
+        var next = await store.LoadAsync(tuid, timeout.Token);
+
+        Assert.NotSame(failed.State, next.State);
+        Assert.Equal(1, next.State.EventCount);
+    }
+
+    [Fact]
+    public async Task PersonaStore_CacheSizeOne_LoadsEachTuidsOwnState()
+    {
+        using var timeout = new CancellationTokenSource(Timeout);
+        using var store = new PersonaStore(redis.Connection, cacheSize: 1);
+        var tuids = Enumerable.Range(1, 5).Select(_ => NewTuid()).ToArray();
+        for (var i = 0; i < tuids.Length; i++)
+        {
+            Assert.True(await store.TrySaveAsync(new StoredPersona(new PersonaState { Tuid = tuids[i], EventCount = i + 1 }, 0), timeout.Token));
+        }
+
+        for (var i = 0; i < tuids.Length; i++)
+        {
+            var loaded = await store.LoadAsync(tuids[i], timeout.Token);
+            Assert.Equal(tuids[i], loaded.State.Tuid);
+            Assert.Equal(i + 1, loaded.State.EventCount);
+            Assert.Equal(1, loaded.Version);
+        }
+    }
+
+    [Fact]
     public async Task PersonaStore_CacheOff_ReadsRedisEveryTime()
     {
         using var timeout = new CancellationTokenSource(Timeout);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Outlook.Contracts;
 using Outlook.Tests.Webhook.Support;
 using Outlook.Webhook.Notifications;
 
@@ -64,5 +65,34 @@ public sealed class ResourceDataFilterTests
         using var document = JsonDocument.Parse("""{"subject":"secret"}""");
 
         Assert.Null(ResourceDataFilter.Filter(document.RootElement, null));
+    }
+
+    [Fact]
+    public void ResourceDataFilter_SourceDisposed_RecordStillSerializes()
+    {
+        JsonElement filtered;
+        using (var document = JsonDocument.Parse("""{"id":"m1","subject":"secret","isRead":true}"""))
+        {
+            filtered = ResourceDataFilter.Filter(document.RootElement)!.Value;
+        }
+
+        GC.Collect();
+        var record = new NotificationRecord
+        {
+            Kind = RecordKinds.Message,
+            Origin = RecordOrigins.Webhook,
+            TenantId = "tenant-a",
+            MailboxId = "mailbox-a",
+            ReceivedAt = DateTimeOffset.UnixEpoch,
+            ChangeKey = "m1|updated|etag",
+            ResourceData = filtered,
+        };
+        var json = JsonSerializer.Serialize(record, NotificationJsonContext.Default.NotificationRecord);
+        using var roundTrip = JsonDocument.Parse(json);
+        var resourceData = roundTrip.RootElement.GetProperty("resourceData");
+
+        Assert.Equal("m1", resourceData.GetProperty("id").GetString());
+        Assert.True(resourceData.GetProperty("isRead").GetBoolean());
+        Assert.False(resourceData.TryGetProperty("subject", out _));
     }
 }

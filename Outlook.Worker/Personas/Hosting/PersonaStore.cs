@@ -7,9 +7,9 @@ using StackExchange.Redis;
 namespace Outlook.Worker.Personas.Hosting;
 
 /// <summary>
-/// Stores each persona as a Redis hash of a version and a JSON document. A save succeeds only if
-/// the version is still the one read, so two consumers briefly owning one partition during a
-/// rebalance cannot overwrite each other's updates.
+/// Stores each persona as a Redis hash of a version, a JSON document and a save stamp. A save
+/// succeeds only if the version and stamp are still the ones read, so two consumers briefly
+/// owning one partition during a rebalance cannot overwrite each other's updates.
 /// </summary>
 /// <remarks>
 /// The last saved state of up to <c>cacheSize</c> personas stays in memory, so the next event of
@@ -24,6 +24,10 @@ internal sealed class PersonaStore(IConnectionMultiplexer redis, int cacheSize =
     private const string VersionField = "version";
     private const string DocumentField = "state";
 
+    // A deleted key restarts its version at 1, so a cached copy at the same version could
+    // overwrite another writer's update. A random stamp written by each save distinguishes the two writes.
+    private const string StampField = "stamp";
+
     private readonly MemoryCache? _cache = cacheSize > 0 ? new MemoryCache(new MemoryCacheOptions { SizeLimit = cacheSize }) : null;
 
     public async Task<StoredPersona> LoadAsync(string tuid, CancellationToken cancellationToken)
@@ -36,7 +40,7 @@ internal sealed class PersonaStore(IConnectionMultiplexer redis, int cacheSize =
             return persona;
         }
 
-        var values = await redis.GetDatabase().HashGetAsync(RedisKeys.Persona(tuid), [VersionField, DocumentField]);
+        var values = await redis.GetDatabase().HashGetAsync(RedisKeys.Persona(tuid), [VersionField, DocumentField, StampField]);
         if (values[0].IsNull || values[1].IsNull)
         {
             return new StoredPersona(new PersonaState { Tuid = tuid }, 0);
@@ -44,7 +48,7 @@ internal sealed class PersonaStore(IConnectionMultiplexer redis, int cacheSize =
 
         var state = JsonSerializer.Deserialize((byte[])values[1]!, PersonaJsonContext.Default.PersonaState)
             ?? throw new InvalidDataException($"The persona document of TUID {tuid} in Redis is JSON null.");
-        return new StoredPersona(state, (long)values[0]);
+        return new StoredPersona(state, (long)values[0], (string?)values[2]);
     }
 
     /// <summary>
@@ -61,13 +65,19 @@ internal sealed class PersonaStore(IConnectionMultiplexer redis, int cacheSize =
         transaction.AddCondition(persona.Version == 0
             ? Condition.HashNotExists(key, VersionField)
             : Condition.HashEqual(key, VersionField, persona.Version));
-        _ = transaction.HashSetAsync(key, [new(VersionField, persona.Version + 1), new(DocumentField, document)]);
+        if (persona.Stamp is not null)
+        {
+            transaction.AddCondition(Condition.HashEqual(key, StampField, persona.Stamp));
+        }
+
+        var stamp = Guid.NewGuid().ToString("N");
+        _ = transaction.HashSetAsync(key, [new(VersionField, persona.Version + 1), new(DocumentField, document), new(StampField, stamp)]);
         if (!await transaction.ExecuteAsync())
         {
             return false;
         }
 
-        _cache?.Set(persona.State.Tuid, new CachedPersona(persona with { Version = persona.Version + 1 }), new MemoryCacheEntryOptions { Size = 1 });
+        _cache?.Set(persona.State.Tuid, new CachedPersona(persona with { Version = persona.Version + 1, Stamp = stamp }), new MemoryCacheEntryOptions { Size = 1 });
         return true;
     }
 
