@@ -53,7 +53,7 @@ internal sealed class RedisServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Kills the server and starts an empty one on the same port; the connection reconnects by itself.</summary>
+    /// <summary>Kills the server and starts an empty one on the same port. The connection reconnects by itself.</summary>
     public async Task RestartAsync()
     {
         await StopAsync();

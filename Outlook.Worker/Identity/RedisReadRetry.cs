@@ -6,9 +6,8 @@ using StackExchange.Redis;
 namespace Outlook.Worker.Identity;
 
 /// <summary>
-/// Retries the Redis reads every record needs while Redis is unreachable, until it answers or the
-/// worker stops. An outage affects every record alike, so dead-lettering the records in flight
-/// would lose good data; waiting holds their offsets back and the consumer pauses behind them.
+/// Retries the Redis reads every record needs while Redis is unreachable, until it responds or the
+/// worker stops. An outage affects every record alike, so dead-lettering them would lose good data.
 /// </summary>
 internal sealed class RedisReadRetry
 {

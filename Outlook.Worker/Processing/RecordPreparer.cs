@@ -39,7 +39,7 @@ internal sealed class RecordPreparer(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // Redis or configuration trouble and bugs alike: this record goes aside so the records behind it keep flowing.
+            // Redis errors other than an outage, configuration trouble and bugs: this record goes aside so the records behind it keep flowing.
             return PreparedRecord.Failed(source, "internal_error", $"Preparing the record failed: {ex.GetType().Name}: {ex.Message}", ex);
         }
     }

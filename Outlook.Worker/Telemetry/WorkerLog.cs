@@ -44,6 +44,6 @@ internal static partial class WorkerLog
     [LoggerMessage(EventId = 513, Level = LogLevel.Warning, Message = "Consuming failed: {Reason}")]
     public static partial void ConsumeFailed(ILogger logger, string reason);
 
-    [LoggerMessage(EventId = 514, Level = LogLevel.Warning, Message = "Redis is unreachable; the record waits and the read is retried until Redis answers")]
+    [LoggerMessage(EventId = 514, Level = LogLevel.Warning, Message = "Redis is unreachable; the record waits and the read is retried until Redis responds")]
     public static partial void RedisReadRetrying(ILogger logger, Exception exception);
 }

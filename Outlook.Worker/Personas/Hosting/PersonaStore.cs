@@ -52,7 +52,7 @@ internal sealed class PersonaStore(IConnectionMultiplexer redis, int cacheSize =
     }
 
     /// <summary>
-    /// Writes the persona if nobody else wrote it since it was loaded; returns false on a conflict.
+    /// Writes the persona if no other writer saved it since it was loaded, and returns false on a conflict.
     /// After a successful save the store keeps the state, so the caller must not change it.
     /// </summary>
     public async Task<bool> TrySaveAsync(StoredPersona persona, CancellationToken cancellationToken)
