@@ -26,7 +26,7 @@ public sealed class RedisClientTracingTests
     }
 
     [Fact]
-    public void RedisClient_NamedSectionTracingFalse_RegistersCommandSpans()
+    public void RedisClient_NamedSectionFalse_TracesCommands()
     {
         var builder = CreateBuilder(("Aspire:StackExchange:Redis:redis:DisableTracing", "false"));
 
@@ -36,7 +36,7 @@ public sealed class RedisClientTracingTests
     }
 
     [Fact]
-    public void RedisClient_NamedSectionTracingTrue_OverridesGlobalFalse()
+    public void RedisClient_NamedSectionTrue_WinsOverGlobal()
     {
         var builder = CreateBuilder(
             ("Aspire:StackExchange:Redis:DisableTracing", "false"),
@@ -51,7 +51,7 @@ public sealed class RedisClientTracingTests
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(
-            [new("ConnectionStrings:redis", "127.0.0.1:1,abortConnect=false"), .. settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))]);
+            [new("ConnectionStrings:redis", "127.0.0.1:1,abortConnect=false"), .. settings.Select(setting => new KeyValuePair<string, string?>(setting.Key, setting.Value))]);
         return builder;
     }
 

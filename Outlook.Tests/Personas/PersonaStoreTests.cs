@@ -93,7 +93,7 @@ public sealed class PersonaStoreTests(RedisServerFixture redis) : IClassFixture<
     }
 
     [Fact]
-    public async Task PersonaStore_CacheStaleAfterOtherWriter_SaveIsRejectedThenReloads()
+    public async Task PersonaStore_StaleCache_RejectsSaveThenReloads()
     {
         using var timeout = new CancellationTokenSource(Timeout);
         using var store = new PersonaStore(redis.Connection);
@@ -116,7 +116,7 @@ public sealed class PersonaStoreTests(RedisServerFixture redis) : IClassFixture<
     }
 
     [Fact]
-    public async Task PersonaStore_CachedPersonaDeletedFromRedis_StartsOver()
+    public async Task PersonaStore_DeletedKey_StartsOver()
     {
         using var timeout = new CancellationTokenSource(Timeout);
         using var store = new PersonaStore(redis.Connection);
@@ -134,7 +134,7 @@ public sealed class PersonaStoreTests(RedisServerFixture redis) : IClassFixture<
     }
 
     [Fact]
-    public async Task PersonaStore_KeyRecreatedAtCachedVersion_CachedSaveIsRejected()
+    public async Task PersonaStore_RecreatedKey_RejectsCachedSave()
     {
         using var timeout = new CancellationTokenSource(Timeout);
         using var store = new PersonaStore(redis.Connection);
@@ -169,7 +169,7 @@ public sealed class PersonaStoreTests(RedisServerFixture redis) : IClassFixture<
     }
 
     [Fact]
-    public async Task PersonaStore_FailedApply_NextLoadReadsSavedState()
+    public async Task PersonaStore_FailedApply_ReloadsSavedState()
     {
         using var timeout = new CancellationTokenSource(Timeout);
         using var store = new PersonaStore(redis.Connection);
@@ -185,7 +185,7 @@ public sealed class PersonaStoreTests(RedisServerFixture redis) : IClassFixture<
     }
 
     [Fact]
-    public async Task PersonaStore_CacheSizeOne_LoadsEachTuidsOwnState()
+    public async Task PersonaStore_CacheSizeOne_KeepsTuidsApart()
     {
         using var timeout = new CancellationTokenSource(Timeout);
         using var store = new PersonaStore(redis.Connection, cacheSize: 1);

@@ -18,7 +18,7 @@ public sealed class RedisReadRetryTests : IDisposable
     private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
 
     [Fact]
-    public async Task IdentityResolver_RedisDownThenBack_ResolvesAfterRestart()
+    public async Task IdentityResolver_RedisRestarted_ResolvesAfterwards()
     {
         await using var redis = await RedisServer.StartAsync();
         using var timeout = new CancellationTokenSource(TestTimeouts.Operation);
