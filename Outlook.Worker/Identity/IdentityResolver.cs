@@ -12,12 +12,12 @@ namespace Outlook.Worker.Identity;
 /// </summary>
 internal sealed class IdentityResolver(IConnectionMultiplexer redis, RedisReadRetry retry, WorkerMetrics metrics)
 {
+    private static readonly RedisValue[] Fields = ["address", "upn", "tuid"];
+
     public async Task<MailboxIdentity> ResolveAsync(string tenantId, string mailboxId, CancellationToken cancellationToken)
     {
         var key = RedisKeys.Identity(tenantId, mailboxId);
-        var entry = await retry.ExecuteAsync(
-            async _ => await redis.GetDatabase().HashGetAsync(key, ["address", "upn", "tuid"]),
-            cancellationToken);
+        var entry = await retry.ExecuteAsync(_ => new ValueTask<RedisValue[]>(redis.GetDatabase().HashGetAsync(key, Fields)), cancellationToken);
         var address = FirstPresent(entry[0], entry[1]);
         var tuid = FirstPresent(entry[2]);
         if (tuid is not null)

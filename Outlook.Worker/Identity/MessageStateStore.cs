@@ -13,15 +13,15 @@ internal sealed class MessageStateStore(IConnectionMultiplexer redis, RedisReadR
 {
     public static readonly TimeSpan Retention = TimeSpan.FromDays(30);
 
+    private static readonly RedisValue[] StateFields = ["read", "flag", "folder"];
+
     public static string Key(string tenantId, string mailboxId, string messageId) =>
         $"{RedisKeys.Prefix}msgstate:{tenantId}:{mailboxId.ToLowerInvariant()}:{messageId}";
 
     public async Task<MessageState?> GetAsync(string tenantId, string mailboxId, string messageId, CancellationToken cancellationToken)
     {
         var key = Key(tenantId, mailboxId, messageId);
-        var values = await retry.ExecuteAsync(
-            async _ => await redis.GetDatabase().HashGetAsync(key, ["read", "flag", "folder"]),
-            cancellationToken);
+        var values = await retry.ExecuteAsync(_ => new ValueTask<RedisValue[]>(redis.GetDatabase().HashGetAsync(key, StateFields)), cancellationToken);
         if (values.All(value => value.IsNull))
         {
             return null;
